@@ -1,0 +1,22 @@
+/** Where a service lives and deploys, resolved from the request and the portal settings. */
+export interface DeployTarget {
+  /** Repository_A. */
+  repository: RepositoryRef;
+  /** Repository_B, the GitOps repository. */
+  gitops: RepositoryRef;
+  /** `apps/<service>`: the only directory of Repository_B this service's writes touch. */
+  gitopsPath: string;
+  /** Image name without tag, lowercase as registries require: `ghcr.io/acme/orders-api`. */
+  image: string;
+  /** Image tag Repository_B deploys (the full commit SHA after the first green build). */
+  tag: string;
+  host: string;
+  url: string;
+  namespace: string;
+}
+
+export interface RepositoryRef {
+  owner: string;
+  name: string;
+  fullName: string;
+}

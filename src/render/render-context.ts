@@ -1,0 +1,12 @@
+import type { RequestOrigin, ServiceRequest } from "../request/service-request.js";
+import type { PortalSettings } from "../request/settings.schema.js";
+import type { DeployTarget } from "./deploy-target.js";
+
+/** Everything a renderer may read. Renderers are pure functions of this value. */
+export interface RenderContext {
+  request: ServiceRequest;
+  settings: PortalSettings;
+  target: DeployTarget;
+  /** Where the request came from; recorded in Repository_A. Absent for offline renders. */
+  origin?: RequestOrigin;
+}

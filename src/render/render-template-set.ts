@@ -1,0 +1,29 @@
+import type { FileTree } from "./file-tree.js";
+import { loadTemplateSet } from "./load-template-set.js";
+import { renderTemplate } from "./render-template.js";
+
+/**
+ * Render every file of a template set. `paths` replaces `__name__` placeholders in file
+ * paths (values are validated names, never free text); `include` drops files that do not
+ * apply to this request (no workflow without `ci`, no PVC with postgres, ...).
+ */
+export function renderTemplateSet(params: {
+  set: string;
+  view: object;
+  paths: Record<string, string>;
+  include?: (path: string) => boolean;
+}): FileTree {
+  const { set, view, paths, include = () => true } = params;
+  const tree: FileTree = {};
+  for (const file of loadTemplateSet(set)) {
+    if (!include(file.path)) continue;
+    const path = file.path.replace(/__([a-z_]+)__/g, (placeholder, key: string) => {
+      const value = paths[key];
+      if (value === undefined)
+        throw new Error(`template path ${file.path}: no value for ${placeholder}`);
+      return value;
+    });
+    tree[path] = renderTemplate(`${set}/${file.path}`, file.template, view);
+  }
+  return tree;
+}

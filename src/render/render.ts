@@ -1,0 +1,50 @@
+import type { Result, ServiceRequest } from "../request/service-request.js";
+import type { PortalSettings } from "../request/settings.schema.js";
+import type { FileTree } from "./file-tree.js";
+import { type Plan, planOf } from "./plan.js";
+import type { RenderContext } from "./render-context.js";
+import { renderRepositoryA } from "./repository-a/render-repository-a.js";
+import { renderRepositoryB } from "./repository-b/render-repository-b.js";
+import { resolveDeployTarget } from "./resolve-deploy-target.js";
+
+export interface Rendered {
+  repositoryA: FileTree;
+  repositoryB: FileTree;
+  plan: Plan;
+  context: RenderContext;
+}
+
+/**
+ * The pure core: a validated request and the portal settings in, both repositories' files
+ * out. Deterministic: the same input gives byte-identical output (no clock, no randomness;
+ * secrets are read by the service from its environment at run time).
+ */
+export function render(params: {
+  request: ServiceRequest;
+  settings: PortalSettings;
+  owner?: string;
+  tag?: string;
+  origin?: RenderContext["origin"];
+}): Result<Rendered> {
+  const target = resolveDeployTarget(params);
+  if (!target.ok) return target;
+  const context: RenderContext = {
+    request: params.request,
+    settings: params.settings,
+    target: target.value,
+    ...(params.origin ? { origin: params.origin } : {}),
+  };
+  const repositoryA = renderRepositoryA(context);
+  const repositoryB = renderRepositoryB(context);
+  return {
+    ok: true,
+    value: {
+      repositoryA,
+      repositoryB,
+      plan: planOf({ context, repositoryA, repositoryB }),
+      context,
+    },
+  };
+}
+
+export type { PortalSettings, ServiceRequest };

@@ -1,0 +1,79 @@
+import type { Result, ServiceRequest, ValidationError } from "../request/service-request.js";
+import type { PortalSettings } from "../request/settings.schema.js";
+import type { DeployTarget, RepositoryRef } from "./deploy-target.js";
+
+/** Tag used before any build has run (the CLI's default): the workflow pushes `latest` on
+ * the default branch too, so it names a real image. */
+export const DEFAULT_TAG = "latest";
+
+/** The OCI distribution spec's tag grammar. */
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/**
+ * Resolve the request's deployment against the portal settings. `owner` is the organisation
+ * the app is installed in (or the CLI's --owner); settings.owner wins when set.
+ */
+export function resolveDeployTarget(params: {
+  request: ServiceRequest;
+  settings: PortalSettings;
+  owner?: string;
+  tag?: string;
+}): Result<DeployTarget> {
+  const { request, settings } = params;
+  const errors: ValidationError[] = [];
+  const owner = settings.owner ?? params.owner;
+  if (!owner) {
+    errors.push({
+      path: "owner",
+      message:
+        "no organisation to create the service in: set owner in the portal settings (or pass --owner)",
+    });
+  }
+  const host =
+    request.deploy.host ?? (settings.domain ? `${request.service}.${settings.domain}` : undefined);
+  if (!host) {
+    errors.push({
+      path: "deploy.host",
+      message:
+        "required: the portal settings set no domain to derive <service>.<domain> from; add deploy.host",
+    });
+  }
+  const tag = params.tag ?? DEFAULT_TAG;
+  if (!IMAGE_TAG.test(tag)) {
+    errors.push({
+      path: "tag",
+      message: `"${tag}" is not an image tag: letters, digits, _, . and -, at most 128, not starting with . or -`,
+    });
+  }
+  if (!owner || !host || errors.length > 0) return { ok: false, errors };
+  const repository = ref(owner, request.service);
+  const [gitopsOwner, gitopsName] = splitReference(
+    request.deploy.gitops_repo ?? settings.gitops_repo,
+    owner,
+  );
+  return {
+    ok: true,
+    value: {
+      repository,
+      gitops: ref(gitopsOwner, gitopsName),
+      gitopsPath: `apps/${request.service}`,
+      // GHCR refuses uppercase image names, while GitHub logins may have capitals.
+      image: `${settings.registry}/${owner}/${request.service}`.toLowerCase(),
+      tag,
+      host,
+      url: `https://${host}/`,
+      namespace: request.service,
+    },
+  };
+}
+
+function ref(owner: string, name: string): RepositoryRef {
+  return { owner, name, fullName: `${owner}/${name}` };
+}
+
+function splitReference(reference: string, defaultOwner: string): [string, string] {
+  const [first, second] = reference.split("/");
+  return second === undefined
+    ? [defaultOwner, first ?? reference]
+    : [first ?? defaultOwner, second];
+}

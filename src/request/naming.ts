@@ -1,0 +1,21 @@
+/** Name transformations shared by validation (to detect clashes) and rendering. */
+
+/** `LineItem` -> `line_item`. */
+export function snakeCase(pascal: string): string {
+  return pascal
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase();
+}
+
+/** English plural of a lowercase word, the simple regular rules: routes stay predictable. */
+export function pluralize(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+/** `LineItem` -> `line-items`: the model's route under /api/. */
+export function pluralKebab(pascal: string): string {
+  return pluralize(snakeCase(pascal)).replace(/_/g, "-");
+}
