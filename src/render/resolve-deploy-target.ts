@@ -1,3 +1,4 @@
+import { GITHUB_LOGIN } from "../request/name-patterns.js";
 import type { Result, ServiceRequest, ValidationError } from "../request/service-request.js";
 import type { PortalSettings } from "../request/settings.schema.js";
 import type { DeployTarget, RepositoryRef } from "./deploy-target.js";
@@ -28,6 +29,9 @@ export function resolveDeployTarget(params: {
       message:
         "no organisation to create the service in: set owner in the portal settings (or pass --owner)",
     });
+  }
+  if (owner && !GITHUB_LOGIN.test(owner)) {
+    errors.push({ path: "owner", message: `"${owner}" is not a GitHub organisation login` });
   }
   const host =
     request.deploy.host ?? (settings.domain ? `${request.service}.${settings.domain}` : undefined);

@@ -82,7 +82,7 @@ export const requestSchema = z
   .strictObject({
     service: z
       .string()
-      .describe("DNS-1123 label: the Repository_A name, the namespace and the app name."),
+      .describe("the service name, e.g. orders-api: lowercase letters, digits and -; it names Repository_A, the namespace and the app"),
     description: z.string().max(1000).optional().describe("One or two sentences."),
     project: z
       .string()

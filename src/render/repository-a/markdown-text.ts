@@ -1,0 +1,23 @@
+/**
+ * Free text as inert Markdown: it renders as the same words on GitHub and can never become
+ * a heading, link, image, HTML tag, table, mention or code block.
+ *
+ * CommonMark lets a backslash escape any ASCII punctuation character, so every one of them
+ * is escaped; that alone defuses emphasis, links, raw HTML (`\<`), entities (`\&`), lists
+ * and headings at a line start. Leading spaces are dropped per line (four of them would open
+ * a code block) and control characters are removed.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) =>
+      line
+        .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu, "")
+        .trim()
+        .replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`),
+    )
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
