@@ -50,6 +50,7 @@ const OPERATIONS = [
   "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
   "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
   "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "PATCH /repos/{owner}/{repo}/comments/{comment_id}",
 ];
 
 /** Keywords the double's validator understands; documentation (description, examples) is
@@ -93,7 +94,9 @@ function resolve(node, seen = new Set()) {
     if (target === undefined) throw new Error(`unresolved $ref ${node.$ref}`);
     return resolve(target, new Set([...seen, node.$ref]));
   }
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolve(value, seen)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, resolve(value, seen)]),
+  );
 }
 
 function schemaOnly(schema) {
@@ -106,7 +109,12 @@ function schemaOnly(schema) {
       out.properties = Object.fromEntries(
         Object.entries(value).map(([name, sub]) => [name, schemaOnly(sub)]),
       );
-    } else if (typeof value === "object" && value !== null && key !== "enum" && key !== "required") {
+    } else if (
+      typeof value === "object" &&
+      value !== null &&
+      key !== "enum" &&
+      key !== "required"
+    ) {
       out[key] = schemaOnly(value);
     } else {
       out[key] = value;
@@ -131,11 +139,30 @@ const operations = OPERATIONS.map((line) => {
       required: parameter.required === true,
       schema: schemaOnly(parameter.schema ?? {}),
     })),
-    ...(body ? { requestBody: { required: resolved.requestBody.required === true, schema: schemaOnly(body) } } : {}),
+    ...(body
+      ? {
+          requestBody: {
+            required: resolved.requestBody.required === true,
+            schema: schemaOnly(body),
+          },
+        }
+      : {}),
   };
 });
 
-const out = join(dirname(fileURLToPath(import.meta.url)), "..", "test", "fixtures", "github", "openapi-operations.json");
-const document = { source: `@octokit/openapi ${api.info.version}`, openapi: api.openapi, operations };
+const out = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "test",
+  "fixtures",
+  "github",
+  "openapi-operations.json",
+);
+const document = {
+  source: "@octokit/openapi generated/api.github.com.json",
+  apiVersion: api.info.version,
+  openapi: api.openapi,
+  operations,
+};
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`wrote ${operations.length} operations to ${out}`);

@@ -2,6 +2,8 @@ import type { FileTree } from "./file-tree.js";
 import { loadTemplateSet } from "./load-template-set.js";
 import { renderTemplate } from "./render-template.js";
 
+const PYTHON_DUNDER_FILES = new Set(["init", "main"]);
+
 /**
  * Render every file of a template set. `paths` replaces `__name__` placeholders in file
  * paths (values are validated names, never free text); `include` drops files that do not
@@ -19,9 +21,10 @@ export function renderTemplateSet(params: {
     if (!include(file.path)) continue;
     const path = file.path.replace(/__([a-z_]+)__/g, (placeholder, key: string) => {
       const value = paths[key];
-      if (value === undefined)
-        throw new Error(`template path ${file.path}: no value for ${placeholder}`);
-      return value;
+      if (value !== undefined) return value;
+      // Python's own dunder files (`__init__.py`, `__main__.py`) are names, not placeholders.
+      if (PYTHON_DUNDER_FILES.has(key)) return placeholder;
+      throw new Error(`template path ${file.path}: no value for ${placeholder}`);
     });
     tree[path] = renderTemplate(`${set}/${file.path}`, file.template, view);
   }

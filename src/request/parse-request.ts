@@ -1,6 +1,7 @@
 import { checkDeploy } from "./check-deploy.js";
 import { checkIdentity } from "./check-identity.js";
 import { checkModels } from "./check-models.js";
+import { checkRequiredCycles } from "./check-required-cycles.js";
 import { formatIssues } from "./format-issues.js";
 import { normalizeRequest } from "./normalize-request.js";
 import { parseYamlDocument } from "./parse-yaml-document.js";
@@ -17,6 +18,7 @@ export function validateRequest(raw: Record<string, unknown>): Result<ServiceReq
     ...(parsed.success ? [] : formatIssues(parsed.error.issues, requestSchema)),
     ...checkIdentity(raw),
     ...checkModels(raw),
+    ...checkRequiredCycles(raw),
     ...checkDeploy(raw),
   ];
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortErrors(errors) };

@@ -82,7 +82,9 @@ export const requestSchema = z
   .strictObject({
     service: z
       .string()
-      .describe("the service name, e.g. orders-api: lowercase letters, digits and -; it names Repository_A, the namespace and the app"),
+      .describe(
+        "the service name, e.g. orders-api: lowercase letters, digits and -; it names Repository_A, the namespace and the app",
+      ),
     description: z.string().max(1000).optional().describe("One or two sentences."),
     project: z
       .string()

@@ -50,7 +50,13 @@ export function pyNumber(value: number): string {
 }
 
 /** JSON-shaped data (what YAML and HTTP bodies carry). */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
 
 /** The Python literal of JSON-shaped data: dicts, lists, str, int/float, bool, None. */
 export function pyLiteral(value: JsonValue): string {
@@ -59,7 +65,9 @@ export function pyLiteral(value: JsonValue): string {
   if (typeof value === "number") return pyNumber(value);
   if (typeof value === "string") return pyString(value);
   if (Array.isArray(value)) return `[${value.map(pyLiteral).join(", ")}]`;
-  const entries = Object.entries(value).map(([key, item]) => `${pyString(key)}: ${pyLiteral(item)}`);
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${pyString(key)}: ${pyLiteral(item)}`,
+  );
   return `{${entries.join(", ")}}`;
 }
 
@@ -68,4 +76,12 @@ export function pyDecimal(value: number | string): string {
   const text = typeof value === "number" ? pyNumber(value) : value;
   if (!/^-?\d+(\.\d+)?(e-?\d+)?$/i.test(text)) throw new Error(`not a decimal: ${text}`);
   return `decimal.Decimal(${pyString(text)})`;
+}
+
+/** A docstring: `"""text"""` when the text can stand between triple quotes as it is (one
+ * line, no quote, backslash or unsafe character), else an escaped literal, which Python
+ * takes as the docstring just the same. */
+export function pyDocstring(text: string): string {
+  const plain = !/["\\\n\r]/.test(text) && !new RegExp(UNSAFE.source, "u").test(text);
+  return plain ? `"""${text}"""` : pyString(text);
 }

@@ -46,11 +46,10 @@ export interface FieldImports {
  * a foreign key names its model: the class name in models.py, `"<app>.<model>"` in migrations.
  * `relatedName` is chosen by the caller, which sees every model.
  */
-export function djangoField(params: {
-  field: Field;
-  target?: string;
-  relatedName?: string;
-}): { code: string; imports: FieldImports } {
+export function djangoField(params: { field: Field; target?: string; relatedName?: string }): {
+  code: string;
+  imports: FieldImports;
+} {
   const { field } = params;
   const imports: FieldImports = { validators: false, decimal: false };
   const args: string[] = [];
@@ -61,7 +60,10 @@ export function djangoField(params: {
   }
   if (field.max_length !== undefined) args.push(`max_length=${field.max_length}`);
   if (field.type === "decimal") {
-    args.push(`max_digits=${field.max_digits ?? 10}`, `decimal_places=${field.decimal_places ?? 2}`);
+    args.push(
+      `max_digits=${field.max_digits ?? 10}`,
+      `decimal_places=${field.decimal_places ?? 2}`,
+    );
   }
   if (field.auto_now) args.push("auto_now=True");
   if (field.auto_now_add) args.push("auto_now_add=True");
@@ -77,15 +79,19 @@ export function djangoField(params: {
 }
 
 /**
- * `required: false`: text columns get blank=True and store "" (Django's advice: one empty
- * value, not two), except unique ones, where many empty strings would collide, so they use
- * NULL (NULLs never collide). Every other type stores NULL.
+ * What an optional field stores when the client sends nothing.
+ *
+ * A field with a default or a server-set time is optional for clients (the request layer
+ * marks it not required) but always has a value: no NULL. Text columns that may be empty
+ * store "" (Django's advice: one empty value, not two), except unique ones, where many empty
+ * strings would collide, so they store NULL (NULLs never collide). Other types store NULL.
  */
 function optionality(field: Field): string[] {
+  if (field.auto_now || field.auto_now_add) return [];
+  const text = TEXT_TYPES.includes(field.type);
+  if (field.default !== undefined && field.default !== null) return text ? ["blank=True"] : [];
   if (field.required) return [];
-  if (TEXT_TYPES.includes(field.type) && !field.unique) {
-    return field.default === undefined ? ["blank=True", 'default=""'] : ["blank=True"];
-  }
+  if (text && !field.unique) return ["blank=True", 'default=""'];
   return ["blank=True", "null=True"];
 }
 

@@ -1,0 +1,19 @@
+import type { ApplicationFunction } from "probot";
+import { onCommand } from "../handlers/on-command.js";
+import { onPullRequest } from "../handlers/on-pull-request.js";
+import { onPush } from "../handlers/on-push.js";
+import { onRequestIssue } from "../handlers/on-request-issue.js";
+import type { PortalDeps } from "../services/portal-deps.js";
+
+/** Wiring only: which event goes to which handler, with the dependencies it needs. */
+export function createApp(deps: PortalDeps): ApplicationFunction {
+  return (app) => {
+    app.on(["issues.opened", "issues.edited"], onRequestIssue(deps));
+    app.on("issue_comment.created", onCommand(deps));
+    app.on("push", onPush(deps));
+    app.on(
+      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+      onPullRequest(),
+    );
+  };
+}

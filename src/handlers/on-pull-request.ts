@@ -1,0 +1,20 @@
+import type { Context } from "probot";
+import { planPullRequest } from "../services/request/plan-pull-request.js";
+import { isBot } from "./is-bot.js";
+
+/** pull_request opened / synchronize / reopened: the `devportal / plan` check, no side effects. */
+export function onPullRequest() {
+  return async (
+    context: Context<"pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened">,
+  ): Promise<void> => {
+    const { pull_request, sender } = context.payload;
+    if (isBot(sender)) return;
+    await planPullRequest({
+      octokit: context.octokit,
+      log: context.log,
+      repo: context.repo(),
+      pull: pull_request.number,
+      sha: pull_request.head.sha,
+    });
+  };
+}

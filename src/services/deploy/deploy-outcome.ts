@@ -1,0 +1,34 @@
+import type { RunRef } from "./commit-messages.js";
+import type { FailedJob } from "./failed-jobs.js";
+
+export interface GitopsCommit {
+  sha: string;
+  url: string;
+}
+
+/**
+ * What handling a `workflow_run` delivery did, as data: the handler turns it into the status
+ * comment, labels and the issue's state; tests assert on it directly.
+ */
+export type DeployOutcome =
+  | { kind: "ignored"; reason: string }
+  | { kind: "ci-running"; run: RunRef }
+  | {
+      kind: "deployed";
+      run: RunRef;
+      tag: string;
+      /** Undefined when Repository_B already held exactly these files (a redelivery). */
+      commit: GitopsCommit | undefined;
+      /** Argo CD Application the ApplicationSet makes of `apps/<service>/`. */
+      application: string;
+      url: string;
+    }
+  | { kind: "bumped"; run: RunRef; from: string; tag: string; commit: GitopsCommit }
+  | { kind: "unchanged"; run: RunRef; tag: string; reason: string }
+  | { kind: "failed"; run: RunRef; conclusion: string; jobs: FailedJob[] }
+  | { kind: "refused"; run: RunRef; reason: string }
+  | { kind: "blocked"; run: RunRef; reason: string; action: string };
+
+export function commitUrl(gitops: string, sha: string): string {
+  return `https://github.com/${gitops}/commit/${sha}`;
+}

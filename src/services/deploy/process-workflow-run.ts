@@ -1,0 +1,131 @@
+import { listRunJobs } from "../../github/list-run-jobs.js";
+import type { Octokit } from "../../github/octokit.js";
+import { readFile } from "../../github/read-file.js";
+import { REQUEST_RECORD_PATH } from "../../render/repository-a/request-record.js";
+import { formatError } from "../../request/service-request.js";
+import { loadSettings } from "../request/load-settings.js";
+import { bumpTag } from "./bump-tag.js";
+import { decideWorkflowRun } from "./decide-workflow-run.js";
+import { deployFirst } from "./deploy-first.js";
+import type { DeployOutcome } from "./deploy-outcome.js";
+import { failedJobs } from "./failed-jobs.js";
+import { gitopsAccessProblem, missingGitops } from "./gitops-access.js";
+import { readGitopsState } from "./gitops-state.js";
+import { screenWorkflowRun } from "./screen-workflow-run.js";
+import { parseServiceRecord, type ServiceRecord } from "./service-record.js";
+import { splitRepository } from "./split-repository.js";
+import { withKeyLock } from "./with-key-lock.js";
+import type { WorkflowRunFacts } from "./workflow-run-facts.js";
+
+export interface WorkflowRunResult {
+  outcome: DeployOutcome;
+  /** The service's record, when the repository is ours: where to report. */
+  record?: ServiceRecord;
+}
+
+/**
+ * The deploy pipeline for one `workflow_run` delivery: (1) screen the payload, (2) read the
+ * request record at the built commit, (3) read what Repository_B deploys, (4) decide, (5) act.
+ * Every step reads GitHub first, so a redelivery or a late run finds its work done.
+ */
+export async function processWorkflowRun(
+  octokit: Octokit,
+  facts: WorkflowRunFacts,
+): Promise<WorkflowRunResult> {
+  const screening = screenWorkflowRun(facts);
+  if (!screening.ok) return { outcome: { kind: "ignored", reason: screening.reason } };
+  const { owner, name } = facts.repository;
+  // The record at the built commit, not the branch head: it describes what this run built.
+  const text = await readFile(octokit, {
+    owner,
+    repo: name,
+    path: REQUEST_RECORD_PATH,
+    ref: facts.run.headSha,
+  });
+  const record = text === undefined ? undefined : parseServiceRecord(text);
+  if (!record) {
+    return {
+      outcome: { kind: "ignored", reason: "no Dev Portal request record: not our service" },
+    };
+  }
+  // Everything after the record concerns one service's directory: one delivery at a time.
+  const key = `${record.gitops.toLowerCase()}#${record.request.service}`;
+  const outcome = await withKeyLock(key, () => act(octokit, facts, record));
+  return { outcome, record };
+}
+
+async function act(
+  octokit: Octokit,
+  facts: WorkflowRunFacts,
+  record: ServiceRecord,
+): Promise<DeployOutcome> {
+  const { run } = facts;
+  const service = record.request.service;
+  const state = await readGitopsState(octokit, {
+    gitops: record.gitops,
+    service,
+    image: record.image,
+  });
+  const deployedTag = state.kind === "ready" ? state.tag : undefined;
+  const decision = decideWorkflowRun({ facts, record, deployedTag });
+  switch (decision.kind) {
+    case "ignore":
+      return { kind: "ignored", reason: decision.reason };
+    case "ci-running":
+      return { kind: "ci-running", run };
+    case "report-failure": {
+      const jobs = await listRunJobs(octokit, {
+        owner: facts.repository.owner,
+        repo: facts.repository.name,
+        runId: run.id,
+      });
+      return {
+        kind: "failed",
+        run,
+        conclusion: run.conclusion ?? "failure",
+        jobs: failedJobs(jobs),
+      };
+    }
+    case "deploy-first":
+    case "bump":
+      return writeGitops(octokit, { facts, record, state, bump: decision.kind === "bump" });
+  }
+}
+
+async function writeGitops(
+  octokit: Octokit,
+  params: {
+    facts: WorkflowRunFacts;
+    record: ServiceRecord;
+    state: Awaited<ReturnType<typeof readGitopsState>>;
+    bump: boolean;
+  },
+): Promise<DeployOutcome> {
+  const { facts, record, state } = params;
+  const { run } = facts;
+  if (state.kind === "missing") return { kind: "blocked", run, ...missingGitops(state.gitops) };
+  try {
+    if (params.bump) return await bumpTag(octokit, { facts, record, state });
+    if (!record.origin) {
+      const reason = "the request record names no request repository to read settings from";
+      return { kind: "blocked", run, reason, action: "re-provision the service from its request" };
+    }
+    // Rendering needs what the platform team set (resources, ingress class, Argo CD
+    // project): it lives with the request, not in the record.
+    const settings = await loadSettings(octokit, splitRepository(record.origin.repository));
+    if (!settings.ok) {
+      const reason = settings.errors.map(formatError).join("; ");
+      return {
+        kind: "blocked",
+        run,
+        reason,
+        action: "fix the portal settings, then `/devportal retry`",
+      };
+    }
+    return await deployFirst(octokit, { facts, record, state, settings: settings.value });
+  } catch (error) {
+    const problem = gitopsAccessProblem(state.gitops, error);
+    if (problem) return { kind: "blocked", run, ...problem };
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import { closeIssue } from "../../github/close-issue.js";
+import { findBotComment } from "../../github/find-bot-comment.js";
+import { getIssue } from "../../github/get-issue.js";
+import type { Octokit } from "../../github/octokit.js";
+import { syncLabels } from "../../github/sync-labels.js";
+import { upsertComment } from "../../github/upsert-comment.js";
+import { OUTCOME_LABELS } from "../status/labels.js";
+import { renderStatusComment } from "../status/render-status-comment.js";
+import { decodeStatusMarker, STATUS_MARKER } from "../status/status-marker.js";
+import { initialReport, outcomeOf } from "../status/status-report.js";
+import type { DeployOutcome } from "./deploy-outcome.js";
+import type { ServiceRecord } from "./service-record.js";
+import { splitRepository } from "./split-repository.js";
+import { statusForOutcome } from "./status-for-outcome.js";
+
+/**
+ * Tell the requester: edit the request issue's one status comment (found by its marker,
+ * whose saved steps are the starting point, so provisioning's checklist is kept), move the
+ * outcome label, and close the issue once the service is deployed. Each write happens only
+ * when it changes something: a redelivery reports nothing twice.
+ */
+export async function reportOutcome(
+  octokit: Octokit,
+  params: { record: ServiceRecord; outcome: DeployOutcome },
+): Promise<"reported" | "nothing-to-report" | "no-issue"> {
+  const { record, outcome } = params;
+  const origin = record.origin;
+  if (!origin?.issue) return "no-issue";
+  const repo = splitRepository(origin.repository);
+  const issueRef = { ...repo, issue: origin.issue };
+  const existing = await findBotComment(octokit, { ...issueRef, marker: STATUS_MARKER });
+  const saved = existing ? decodeStatusMarker(existing.body) : undefined;
+  const report = statusForOutcome(saved ?? initialReport(origin, record.request.service), outcome);
+  if (!report) return "nothing-to-report";
+  const issue = await getIssue(octokit, issueRef);
+  if (!issue) return "no-issue";
+  await upsertComment(octokit, {
+    ...issueRef,
+    body: renderStatusComment(report),
+    ...(existing ? { existing } : {}),
+  });
+  const label = OUTCOME_LABELS[outcomeOf(report)];
+  await syncLabels(octokit, {
+    ...issueRef,
+    current: issue.labels,
+    add: [label],
+    remove: Object.values(OUTCOME_LABELS).filter((other) => other !== label),
+  });
+  if (outcomeOf(report) === "deployed" && issue.state === "open") {
+    await closeIssue(octokit, issueRef);
+  }
+  return "reported";
+}

@@ -1,0 +1,99 @@
+import { createOrgRepository } from "../../github/create-org-repository.js";
+import { getAccountType } from "../../github/get-account-type.js";
+import { getBranchHead } from "../../github/get-branch-head.js";
+import { getRepository, type RepositoryInfo } from "../../github/get-repository.js";
+import { type Octokit, statusOf } from "../../github/octokit.js";
+import { readCommitTree } from "../../github/read-tree.js";
+import type { RenderContext } from "../../render/render-context.js";
+import type { RequestOrigin } from "../../request/service-request.js";
+import { readRequestRecord } from "./read-request-record.js";
+import { sameRequest } from "./same-request.js";
+import { StepError } from "./step-error.js";
+
+/** Files GitHub's "initialize this repository" options create: a repository holding only
+ * these in its first commit has nothing of anyone's to lose. */
+const INITIAL_FILES = new Set(["README.md", "LICENSE", ".gitignore"]);
+
+export interface EnsuredRepository extends RepositoryInfo {
+  /** created: made now; adopted: an empty one found; resumed: our own, code already pushed. */
+  state: "created" | "adopted" | "resumed";
+  /** True for an adopted repository without any commit (the Git Data API needs one). */
+  empty: boolean;
+  /** The branch head when resumed: the commit that holds the request record. */
+  head?: string;
+}
+
+/**
+ * Step 1: Repository_A. Never writes into a repository that is neither new, empty, nor
+ * already holding this very request's record.
+ */
+export async function ensureRepository(
+  octokit: Octokit,
+  params: { context: RenderContext; origin: RequestOrigin },
+): Promise<EnsuredRepository> {
+  const { repository } = params.context.target;
+  const owner = repository.owner;
+  const repo = repository.name;
+  const existing = await getRepository(octokit, { owner, repo });
+  if (!existing) {
+    try {
+      const created = await createOrgRepository(octokit, {
+        org: owner,
+        name: repo,
+        description: params.context.request.description,
+        visibility: params.context.settings.visibility,
+      });
+      return { ...created, state: "created", empty: false };
+    } catch (error) {
+      const status = statusOf(error);
+      // 422: created meanwhile (a concurrent delivery); inspect it like any existing one.
+      if (status !== 422) throw await explainCreateFailure(octokit, { owner, repo, error });
+      const raced = await getRepository(octokit, { owner, repo });
+      if (!raced) throw error;
+      return inspect(octokit, { info: raced, owner, repo, origin: params.origin });
+    }
+  }
+  return inspect(octokit, { info: existing, owner, repo, origin: params.origin });
+}
+
+async function inspect(
+  octokit: Octokit,
+  params: { info: RepositoryInfo; owner: string; repo: string; origin: RequestOrigin },
+): Promise<EnsuredRepository> {
+  const { info, owner, repo } = params;
+  const head = await getBranchHead(octokit, { owner, repo, branch: info.defaultBranch });
+  if (!head) return { ...info, state: "adopted", empty: true };
+  const record = await readRequestRecord(octokit, { owner, repo, ref: head });
+  if (record && sameRequest(record.origin, params.origin)) {
+    return { ...info, state: "resumed", empty: false, head };
+  }
+  if (record) {
+    throw new StepError(
+      `${info.fullName} already answers another request (${record.origin.repository}${record.origin.issue ? `#${record.origin.issue}` : ""}): choose another service name`,
+    );
+  }
+  const tree = await readCommitTree(octokit, { owner, repo, commit: head });
+  const initialOnly =
+    tree.parents === 0 && [...tree.files.keys()].every((path) => INITIAL_FILES.has(path));
+  if (initialOnly) return { ...info, state: "adopted", empty: false };
+  throw new StepError(
+    `the name is taken: ${info.fullName} already exists and holds other work; choose another service name`,
+  );
+}
+
+async function explainCreateFailure(
+  octokit: Octokit,
+  params: { owner: string; repo: string; error: unknown },
+): Promise<unknown> {
+  const status = statusOf(params.error);
+  if (status !== 404 && status !== 403) return params.error;
+  const type = await getAccountType(octokit, { login: params.owner }).catch(() => undefined);
+  if (type === "User") {
+    return new StepError(
+      `${params.owner} is a personal account, where a GitHub App cannot create repositories: create an empty repository ${params.owner}/${params.repo}, grant the app access to it, then comment /devportal retry`,
+    );
+  }
+  return new StepError(
+    `the app may not create repositories in ${params.owner} (GitHub answered ${status}): install it there with "Administration: write", then comment /devportal retry`,
+  );
+}

@@ -1,0 +1,18 @@
+import type { Plan } from "../../render/plan.js";
+
+/** The plan as a Markdown table: shown by the PR check, `/devportal plan` and the status
+ * comment. Every value is a validated name, host or path, so nothing here needs escaping. */
+export function renderPlan(plan: Plan): string {
+  const secrets =
+    plan.secrets.length > 0 ? plan.secrets.map((name) => `\`${name}\``).join(", ") : "none";
+  return [
+    "| | |",
+    "|---|---|",
+    `| Repository | \`${plan.repository.fullName}\` (${plan.repository.visibility}, ${plan.repository.files.length} files in one commit) |`,
+    `| Actions secrets | ${secrets} |`,
+    `| GitOps path | \`${plan.gitops.fullName}\` \`${plan.gitops.path}\` (${plan.gitops.files.length} files) |`,
+    `| Image | \`${plan.image}\` |`,
+    `| URL | ${plan.url} |`,
+    `| Database | ${plan.database}, ${plan.replicas} replica(s) |`,
+  ].join("\n");
+}

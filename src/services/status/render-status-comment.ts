@@ -1,0 +1,45 @@
+import Mustache from "mustache";
+import { loadTemplateSet } from "../../render/load-template-set.js";
+import { escapeMarkdown } from "./escape-markdown.js";
+import { renderPlan } from "./render-plan.js";
+import { encodeStatusMarker } from "./status-marker.js";
+import { STEPS, type StatusReport, type StepName, type StepState } from "./status-report.js";
+
+const ICONS: Record<StepState, string> = { done: "✅", pending: "⏳", failed: "❌", skipped: "➖" };
+
+const LABELS: Record<StepName, string> = {
+  validated: "Request validated",
+  authorized: "Requester authorized",
+  repository: "Repository",
+  secrets: "Actions secrets",
+  code: "Code pushed",
+  ci: "CI",
+  deployed: "Deployed",
+};
+
+/** The status comment's Markdown: a checklist, the problems to fix, the plan, the marker. */
+export function renderStatusComment(report: StatusReport): string {
+  const template = loadTemplateSet("comments").find((file) => file.path === "status.md");
+  if (!template) throw new Error("templates/comments/status.md is missing");
+  const view = {
+    marker: encodeStatusMarker(report),
+    service: escapeMarkdown(report.service ?? "new service"),
+    steps: STEPS.map((name) => {
+      const step = report.steps[name];
+      const note = escapeMarkdown(step.note);
+      return {
+        icon: ICONS[step.state],
+        label: LABELS[name],
+        note: step.link ? `${note} ([link](${encodeURI(step.link)}))` : note,
+      };
+    }),
+    hasProblems: report.problems.length > 0,
+    problems: report.problems.map((problem) => ({
+      field: escapeMarkdown(problem.field),
+      message: escapeMarkdown(problem.message),
+    })),
+    plan: report.plan ? renderPlan(report.plan) : undefined,
+  };
+  // Everything variable was escaped above; Mustache's HTML escaping would only garble it.
+  return Mustache.render(template.template, view, {}, { escape: (value: string) => value });
+}

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GitHubDouble, SECONDARY_RATE_LIMIT } from "../support/github/github-double.js";
+import { createTestProbot } from "../support/github/probot-harness.js";
+import {
+  arrangeOrg,
+  commentPayload,
+  formIssuePayload,
+  ORG,
+  REQUESTS,
+} from "../support/github/scenario.js";
+
+let double: GitHubDouble;
+beforeEach(async () => {
+  double = await GitHubDouble.start();
+  arrangeOrg(double);
+});
+afterEach(() => {
+  double.stop();
+});
+
+function expectProvisionedOnce() {
+  const service = double.state.repo(ORG, "orders-api");
+  expect(service?.git.history("main")).toHaveLength(2);
+  expect(service?.secrets.get("REGISTRY_PASSWORD")).toBe("s3cr3t-registry-value");
+  const comments = double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments ?? [];
+  const status = comments.filter((comment) => comment.body.includes("devportal:status"));
+  expect(status).toHaveLength(1);
+  expect(status[0]?.body).toContain("✅ **Code pushed**");
+  expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.labels).not.toContain("devportal:failed");
+}
+
+/** The writes of a first provisioning, as measured: what every fault below is injected into. */
+const WRITES = [
+  "issues/create-comment",
+  "issues/add-labels",
+  "repos/create-in-org",
+  "actions/create-or-update-repo-secret",
+  "git/create-tree",
+  "git/create-commit",
+  "git/update-ref",
+  "issues/update-comment",
+];
+
+describe("idempotency", () => {
+  it("measures a provisioning: 17 calls after the token, 8 of them writes", async () => {
+    await createTestProbot().receive("issues", formIssuePayload(double));
+    double.assertClean();
+    const calls = double.calls.filter(
+      (call) => call.operationId !== "apps/create-installation-access-token",
+    );
+    expect(calls).toHaveLength(17);
+    expect(
+      double
+        .writes()
+        .map((call) => call.operationId)
+        .filter((id) => !id.startsWith("apps/")),
+    ).toEqual(WRITES);
+  });
+
+  it("writes nothing for the same delivery twice, nor for the same event with a new delivery id", async () => {
+    const { receive } = createTestProbot();
+    const payload = formIssuePayload(double);
+    await receive("issues", payload, "delivery-1");
+    const writes = double.writes().length;
+    await receive("issues", payload, "delivery-1");
+    await receive("issues", payload, "delivery-2");
+    double.assertClean();
+    const later = double
+      .writes()
+      .slice(writes)
+      .filter((call) => !call.operationId.startsWith("apps/"));
+    expect(later).toEqual([]);
+    expectProvisionedOnce();
+  });
+
+  it("waits out the brief 404s of a repository that was just created", async () => {
+    double.lagReads = 2;
+    await createTestProbot().receive("issues", formIssuePayload(double));
+    double.assertClean();
+    expectProvisionedOnce();
+  });
+});
+
+describe.each([
+  ["a 502 before the write", { status: 502 }],
+  ["a 502 after GitHub applied the write", { status: 502, applied: true }],
+  ["a secondary rate limit", SECONDARY_RATE_LIMIT],
+])("%s", (_name, fault) => {
+  it.each(WRITES)(
+    "on %s: reported, and /devportal retry finishes without duplicates",
+    async (operationId) => {
+      const { receive } = createTestProbot();
+      double.failNext({ operationId, ...fault });
+      await receive("issues", formIssuePayload(double)).catch(() => {
+        // Only a failed write of the status comment itself escapes the pipeline as an error.
+      });
+      const status = double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments[0]?.body ?? "";
+      if (!operationId.startsWith("issues/") && fault.status) {
+        expect(status).toContain("❌");
+        expect(status).toContain(`GitHub answered ${fault.status}`);
+      }
+      await receive("issues", formIssuePayload(double)); // GitHub's redelivery
+      await receive(
+        "issue_comment",
+        commentPayload(double, { number: 7, body: "/devportal retry" }),
+      );
+      double.assertClean();
+      expectProvisionedOnce();
+      expect(double.state.repos.size).toBe(3);
+    },
+  );
+});

@@ -1,0 +1,14 @@
+import { beforeAll, describe, it } from "vitest";
+import { requireDjangoTools } from "../../support/django/python-tools.js";
+import { exampleRequests } from "../../support/django/render-example.js";
+import { verifyService } from "../../support/django/verify-service.js";
+
+// Every example, generated and run for real on SQLite: Django's checks, migrations that
+// match the models, the generated tests, then gunicorn and a CRUD round trip over HTTP.
+describe("generated services on SQLite", () => {
+  beforeAll(() => requireDjangoTools());
+
+  it.each(exampleRequests())("%s", async (example) => {
+    await verifyService({ example });
+  });
+});

@@ -1,0 +1,134 @@
+import { GitStore } from "./git-store.js";
+
+export interface User {
+  login: string;
+  type: "User" | "Bot" | "Organization";
+}
+
+export interface Comment {
+  id: number;
+  body: string;
+  user: User;
+  html_url: string;
+}
+
+export interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  user: User;
+  labels: string[];
+  state: "open" | "closed";
+  comments: Comment[];
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion?: string;
+  output?: { title: string; summary: string };
+}
+
+export interface Repo {
+  owner: string;
+  name: string;
+  defaultBranch: string;
+  description: string;
+  visibility: string;
+  git: GitStore;
+  /** Decrypted values: the double opens each sealed box with the repository's private key. */
+  secrets: Map<string, string>;
+  issues: Map<number, Issue>;
+  collaborators: Map<string, string>;
+  pullFiles: Map<number, { filename: string; status: string }[]>;
+  checkRuns: CheckRun[];
+  commitComments: (Comment & { commit_id: string })[];
+  createdByApp: boolean;
+}
+
+/** Everything the double knows; tests arrange it directly and assert on it. */
+export class DoubleState {
+  readonly repos = new Map<string, Repo>();
+  readonly accounts = new Map<string, User["type"]>();
+  /** "org/team" -> active member logins. */
+  readonly teams = new Map<string, Set<string>>();
+  readonly appUser: User = { login: "devportal[bot]", type: "Bot" };
+  nextId = 1000;
+
+  repo(owner: string, name: string): Repo | undefined {
+    return this.repos.get(`${owner}/${name}`.toLowerCase());
+  }
+
+  addRepo(params: {
+    owner: string;
+    name: string;
+    files?: Record<string, string>;
+    defaultBranch?: string;
+    empty?: boolean;
+    createdByApp?: boolean;
+    description?: string;
+    visibility?: string;
+  }): Repo {
+    const repo: Repo = {
+      owner: params.owner,
+      name: params.name,
+      defaultBranch: params.defaultBranch ?? "main",
+      description: params.description ?? "",
+      visibility: params.visibility ?? "private",
+      git: new GitStore(),
+      secrets: new Map(),
+      issues: new Map(),
+      collaborators: new Map(),
+      pullFiles: new Map(),
+      checkRuns: [],
+      commitComments: [],
+      createdByApp: params.createdByApp ?? false,
+    };
+    if (!params.empty)
+      this.commitFiles(
+        repo,
+        params.files ?? { "README.md": `# ${params.name}\n` },
+        "Initial commit",
+      );
+    this.repos.set(`${params.owner}/${params.name}`.toLowerCase(), repo);
+    if (!this.accounts.has(params.owner)) this.accounts.set(params.owner, "Organization");
+    return repo;
+  }
+
+  /** Commit files on the default branch, as a person pushing would. */
+  commitFiles(repo: Repo, files: Record<string, string>, message: string): string {
+    const { git } = repo;
+    const tree = git.filesAt(repo.defaultBranch);
+    for (const [path, content] of Object.entries(files)) {
+      tree.set(path, { mode: "100644", sha: git.putBlob(content) });
+    }
+    const head = git.refs.get(`heads/${repo.defaultBranch}`);
+    const sha = git.putCommit({ tree: git.putTree(tree), parents: head ? [head] : [], message });
+    git.refs.set(`heads/${repo.defaultBranch}`, sha);
+    return sha;
+  }
+
+  addIssue(
+    repo: Repo,
+    params: { title: string; body: string; labels: string[]; user: User; number?: number },
+  ): Issue {
+    const issue: Issue = {
+      number: params.number ?? repo.issues.size + 1,
+      title: params.title,
+      body: params.body,
+      user: params.user,
+      labels: [...params.labels],
+      state: "open",
+      comments: [],
+    };
+    repo.issues.set(issue.number, issue);
+    return issue;
+  }
+
+  id(): number {
+    this.nextId += 1;
+    return this.nextId;
+  }
+}

@@ -1,0 +1,166 @@
+import sodium from "libsodium-wrappers";
+import nock from "nock";
+import { DoubleState } from "./double-state.js";
+import { checkRequest, matchOperation } from "./openapi-operations.js";
+import { HttpError, type Reply, ROUTES } from "./routes.js";
+
+export interface Call {
+  method: string;
+  path: string;
+  operationId: string;
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded request body, asserted by tests
+  body?: any;
+}
+
+export interface Fault {
+  operationId: string;
+  status: number;
+  message?: string;
+  headers?: Record<string, string>;
+  /** GitHub did the work, then the answer was lost (a 502 after the write). */
+  applied?: boolean;
+}
+
+/** GitHub's answer to a request over the secondary rate limit. */
+export const SECONDARY_RATE_LIMIT: Omit<Fault, "operationId"> = {
+  status: 403,
+  message:
+    "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+  headers: { "retry-after": "60" },
+};
+
+/**
+ * A stateful GitHub behind nock: every request to api.github.com is matched against GitHub's
+ * REST description (fixture), its body validated, then served from an in-memory model.
+ * Anything outside the description, unimplemented, or sent elsewhere is recorded as a
+ * violation, which `assertClean()` turns into a test failure.
+ */
+export class GitHubDouble {
+  readonly state = new DoubleState();
+  readonly calls: Call[] = [];
+  readonly violations: string[] = [];
+  private readonly faults: Fault[] = [];
+  private keys!: { publicKey: Uint8Array; privateKey: Uint8Array; keyId: string };
+  /** Reads of a new repository's refs answered 404 before it "settles" (replication lag). */
+  lagReads = 0;
+
+  static async start(): Promise<GitHubDouble> {
+    await sodium.ready;
+    const double = new GitHubDouble();
+    const pair = sodium.crypto_box_keypair();
+    double.keys = {
+      publicKey: pair.publicKey,
+      privateKey: pair.privateKey,
+      keyId: "568250167242549743",
+    };
+    nock.disableNetConnect();
+    const scope = nock("https://api.github.com").persist();
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      scope
+        .intercept(() => true, method)
+        .reply(function (uri, body) {
+          const reply = double.handle(
+            method,
+            uri,
+            body,
+            this.req.headers as Record<string, string>,
+          );
+          return [reply.status, reply.body as nock.Body, reply.headers ?? {}];
+        });
+    }
+    nock.emitter.on("no match", double.onNoMatch);
+    return double;
+  }
+
+  private readonly onNoMatch = (request: { method?: string; href?: string; path?: string }) => {
+    this.violations.push(
+      `request outside the double: ${request.method} ${request.href ?? request.path}`,
+    );
+  };
+
+  stop(): void {
+    nock.emitter.removeListener("no match", this.onNoMatch);
+    nock.cleanAll();
+    nock.enableNetConnect();
+  }
+
+  /** Fail the next call of an operation once. */
+  failNext(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  writes(): Call[] {
+    return this.calls.filter((call) => call.method !== "GET");
+  }
+
+  count(operationId: string): number {
+    return this.calls.filter((call) => call.operationId === operationId && call.status < 400)
+      .length;
+  }
+
+  assertClean(): void {
+    if (this.violations.length > 0)
+      throw new Error(`GitHub double violations:\n${this.violations.join("\n")}`);
+  }
+
+  handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Reply {
+    const url = new URL(uri, "https://api.github.com");
+    const body =
+      typeof rawBody === "string" ? (rawBody === "" ? undefined : JSON.parse(rawBody)) : rawBody;
+    const matched = matchOperation(method, url.pathname);
+    const record = (operationId: string, reply: Reply): Reply => {
+      this.calls.push({ method, path: url.pathname, operationId, status: reply.status, body });
+      return reply;
+    };
+    if (!matched) {
+      this.violations.push(
+        `${method} ${url.pathname} is not an operation of the fixture (GitHub's REST description, as extracted)`,
+      );
+      return record("unknown", { status: 404, body: { message: "Not Found" } });
+    }
+    const { operation } = matched;
+    this.violations.push(...checkRequest(matched, url.searchParams, body));
+    const route = ROUTES[operation.operationId];
+    if (!route) {
+      this.violations.push(
+        `${operation.operationId} is in the description but not implemented by the double`,
+      );
+      return record(operation.operationId, { status: 501, body: { message: "Not implemented" } });
+    }
+    const fault = this.takeFault(operation.operationId);
+    if (fault && !fault.applied) return record(operation.operationId, this.faultReply(fault));
+    if (this.lagReads > 0 && method === "GET" && operation.operationId.startsWith("git/")) {
+      this.lagReads -= 1;
+      return record(operation.operationId, { status: 404, body: { message: "Not Found" } });
+    }
+    let reply: Reply;
+    try {
+      reply = route({
+        params: matched.params,
+        query: url.searchParams,
+        body,
+        headers,
+        state: this.state,
+        keys: this.keys,
+      });
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      reply = { status: error.status, body: { message: error.message } };
+    }
+    return record(operation.operationId, fault ? this.faultReply(fault) : reply);
+  }
+
+  private takeFault(operationId: string): Fault | undefined {
+    const index = this.faults.findIndex((fault) => fault.operationId === operationId);
+    return index === -1 ? undefined : this.faults.splice(index, 1)[0];
+  }
+
+  private faultReply(fault: Fault): Reply {
+    return {
+      status: fault.status,
+      body: { message: fault.message ?? "Server Error" },
+      headers: { "content-type": "application/json; charset=utf-8", ...fault.headers },
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { ApplicationSet } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet";
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
+import { Namespace } from "kubernetes-models/v1/Namespace";
+import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
+import { Service } from "kubernetes-models/v1/Service";
+import { imageUpdaterSchema } from "./image-updater.schema.js";
+import type { K8sObject } from "./kustomize-build.js";
+
+type Validate = (object: K8sObject) => void;
+
+/** The published OpenAPI schemas (kubernetes-models, @kubernetes-models/argo-cd) of every
+ * kind Repository_B may contain; ImageUpdater has no package, so its CRD is mirrored in zod. */
+const validators: Record<string, Validate> = {
+  "v1/Namespace": (object) => new Namespace(object as never).validate(),
+  "v1/Service": (object) => new Service(object as never).validate(),
+  "v1/PersistentVolumeClaim": (object) => new PersistentVolumeClaim(object as never).validate(),
+  "apps/v1/Deployment": (object) => new Deployment(object as never).validate(),
+  "networking.k8s.io/v1/Ingress": (object) => new Ingress(object as never).validate(),
+  "argoproj.io/v1alpha1/ApplicationSet": (object) => new ApplicationSet(object as never).validate(),
+  "argocd-image-updater.argoproj.io/v1alpha1/ImageUpdater": (object) => {
+    imageUpdaterSchema.parse(object);
+  },
+};
+
+/** Throws, naming the object, when it breaks its schema or is of a kind nobody expects. */
+export function validateObject(object: K8sObject): void {
+  const key = `${object.apiVersion}/${object.kind}`;
+  const validate = validators[key];
+  if (!validate) throw new Error(`unexpected kind ${key} (${object.metadata?.name})`);
+  try {
+    validate(object);
+  } catch (error) {
+    throw new Error(`${key} ${object.metadata?.name}: ${(error as Error).message}`);
+  }
+}

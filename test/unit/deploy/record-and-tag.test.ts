@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { setKustomizationTag } from "../../../src/render/repository-b/set-kustomization-tag.js";
+import { kustomizationTag } from "../../../src/services/deploy/kustomization-tag.js";
+import { parseServiceRecord } from "../../../src/services/deploy/service-record.js";
+import { renderExample } from "../../support/django/render-example.js";
+import { exampleRecord } from "./record-example.js";
+
+describe("parseServiceRecord", () => {
+  it("reads back what Repository_A records", () => {
+    const record = exampleRecord();
+    expect(record).toMatchObject({
+      gitops: "acme/gitops",
+      path: "apps/orders-api/",
+      image: "ghcr.io/acme/orders-api",
+      host: "orders.example.com",
+      origin: { repository: "acme/requests", kind: "issue", issue: 7 },
+    });
+    expect(record.request.service).toBe("orders-api");
+    expect(record.request.models.map((model) => model.name)).toEqual(["Order", "LineItem"]);
+  });
+
+  it.each([
+    ["not YAML", "kind: [unclosed"],
+    ["another kind", "kind: something/else\ndeploy: {}\nrequest: {}\n"],
+    ["a record without deploy", "kind: devportal.dev/v1/RequestRecord\nrequest: {}\n"],
+    [
+      "a record whose request is invalid",
+      "kind: devportal.dev/v1/RequestRecord\ndeploy: { gitops: a/b, path: apps/x/, image: i, host: h }\nrequest: { service: X }\n",
+    ],
+  ])("refuses %s", (_name, text) => {
+    expect(parseServiceRecord(text)).toBeUndefined();
+  });
+});
+
+describe("kustomizationTag", () => {
+  const { repositoryB, context } = renderExample("orders-api.devportal.yml");
+  const text = repositoryB["apps/orders-api/kustomization.yaml"] as string;
+  const image = context.target.image;
+
+  it("reads the tag the render wrote", () => {
+    expect(kustomizationTag(text, image)).toBe(context.target.tag);
+  });
+
+  it("reads the tag setKustomizationTag wrote, and only that line changed", () => {
+    const sha = "0123456789abcdef0123456789abcdef01234567";
+    const bumped = setKustomizationTag(text, { image, tag: sha });
+    expect(kustomizationTag(bumped, image)).toBe(sha);
+    const before = text.split("\n");
+    const after = bumped.split("\n");
+    expect(after.length).toBe(before.length);
+    expect(after.filter((line, index) => line !== before[index])).toEqual([`    newTag: "${sha}"`]);
+  });
+
+  it("is undefined for another image, a missing tag or broken YAML", () => {
+    expect(kustomizationTag(text, "ghcr.io/acme/other")).toBeUndefined();
+    expect(kustomizationTag("images:\n  - name: x\n", "x")).toBeUndefined();
+    expect(kustomizationTag("images: [", "x")).toBeUndefined();
+  });
+});
