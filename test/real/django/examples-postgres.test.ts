@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { requireDjangoTools } from "../../support/django/python-tools.js";
-import { exampleRequests } from "../../support/django/render-example.js";
+import { exampleRequests, renderExample } from "../../support/django/render-example.js";
 import { verifyService } from "../../support/django/verify-service.js";
 import { type RunningPostgres, startPostgres } from "../../support/postgres/start-postgres.js";
 
@@ -22,6 +22,6 @@ describe("generated services on PostgreSQL", () => {
     const server = postgres as RunningPostgres;
     const database = example.replace(/\.devportal\.yml$/, "").replace(/[^a-z0-9]/g, "_");
     await server.createDatabase(database);
-    await verifyService({ example, databaseUrl: server.url(database) });
+    await verifyService({ rendered: renderExample(example), databaseUrl: server.url(database) });
   });
 });

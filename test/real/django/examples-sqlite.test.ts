@@ -1,6 +1,6 @@
 import { beforeAll, describe, it } from "vitest";
 import { requireDjangoTools } from "../../support/django/python-tools.js";
-import { exampleRequests } from "../../support/django/render-example.js";
+import { exampleRequests, renderExample } from "../../support/django/render-example.js";
 import { verifyService } from "../../support/django/verify-service.js";
 
 // Every example, generated and run for real on SQLite: Django's checks, migrations that
@@ -9,6 +9,6 @@ describe("generated services on SQLite", () => {
   beforeAll(() => requireDjangoTools());
 
   it.each(exampleRequests())("%s", async (example) => {
-    await verifyService({ example });
+    await verifyService({ rendered: renderExample(example) });
   });
 });

@@ -2,21 +2,23 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
+import type { Rendered } from "../../../src/render/render.js";
 import { crudRoundTrip } from "./crud-round-trip.js";
 import { djangoEnv } from "./django-env.js";
-import { renderExample } from "./render-example.js";
 import { runManage } from "./run-manage.js";
 import { startGunicorn } from "./start-gunicorn.js";
 import { writeTree } from "./write-tree.js";
 
 /**
- * What the generated service's CI would do, and then what a client would: render the
- * example, write Repository_A, run Django's checks, migrations and the generated tests,
+ * What the generated service's CI would do, and then what a client would: write Repository_A, run Django's checks, migrations and the generated tests,
  * collect static files as the image build does, serve it with gunicorn and drive the API
  * over HTTP. `databaseUrl` absent means SQLite in a temporary data directory.
  */
-export async function verifyService(params: { example: string; databaseUrl?: string }) {
-  const rendered = renderExample(params.example);
+export async function verifyService(params: {
+  rendered: Rendered;
+  databaseUrl?: string;
+}): Promise<void> {
+  const { rendered } = params;
   const { request } = rendered.context;
   const root = mkdtempSync(join(tmpdir(), `devportal-${request.service}-`));
   const dir = join(root, "repository-a");
