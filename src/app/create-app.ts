@@ -3,6 +3,7 @@ import { onCommand } from "../handlers/on-command.js";
 import { onPullRequest } from "../handlers/on-pull-request.js";
 import { onPush } from "../handlers/on-push.js";
 import { onRequestIssue } from "../handlers/on-request-issue.js";
+import { onWorkflowRun } from "../handlers/workflow-run.js";
 import type { PortalDeps } from "../services/portal-deps.js";
 
 /** Wiring only: which event goes to which handler, with the dependencies it needs. */
@@ -14,6 +15,10 @@ export function createApp(deps: PortalDeps): ApplicationFunction {
     app.on(
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
       onPullRequest(),
+    );
+    app.on(
+      ["workflow_run.requested", "workflow_run.in_progress", "workflow_run.completed"],
+      onWorkflowRun(),
     );
   };
 }

@@ -12,6 +12,10 @@ export interface CommitFilesParams extends RepoParams {
   deletePaths?: string[];
   /** Lost ref races retried before giving up (default 3). */
   attempts?: number;
+  /** Build on this commit instead of the branch's current head: when the branch has moved
+   * since, the ref update fails with GitHub's 422 instead of silently rebasing files that
+   * the caller computed from this commit (how a shared file is merged safely). */
+  parent?: string;
 }
 
 export interface CommitFilesResult {
@@ -42,10 +46,13 @@ export async function commitFiles(
   params: CommitFilesParams,
 ): Promise<CommitFilesResult> {
   const { owner, repo, branch } = params;
-  const attempts = params.attempts ?? 3;
+  // A pinned parent cannot be re-read: the caller re-plans and retries instead.
+  const attempts = params.parent ? 1 : (params.attempts ?? 3);
   for (let attempt = 1; ; attempt++) {
-    const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
-    const head = await readCommitTree(octokit, { owner, repo, commit: ref.object.sha });
+    const parent =
+      params.parent ??
+      (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+    const head = await readCommitTree(octokit, { owner, repo, commit: parent });
     const changes = changesAgainst(head, params);
     if (changes.length === 0) return { sha: head.commit, created: false };
     const { data: tree } = await octokit.rest.git.createTree({

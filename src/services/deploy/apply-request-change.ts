@@ -16,7 +16,7 @@ import { splitRepository } from "./split-repository.js";
 import { withKeyLock } from "./with-key-lock.js";
 
 export type RequestChange =
-  | { kind: "none" }
+  | { kind: "none"; modelsIgnored: boolean }
   | { kind: "applied"; changed: string[]; commit: GitopsCommit | undefined; modelsIgnored: boolean }
   | { kind: "not-applied"; reason: string; modelsIgnored: boolean };
 
@@ -42,11 +42,7 @@ export async function applyRequestChange(
   const record = text === undefined ? undefined : parseServiceRecord(text);
   if (!record) return { kind: "not-applied", reason: "no request record", modelsIgnored: false };
   const diff = diffRequest(record.request, params.request);
-  if (diff.deploy.length === 0) {
-    return diff.models
-      ? { kind: "not-applied", reason: "only the models changed", modelsIgnored: true }
-      : { kind: "none" };
-  }
+  if (diff.deploy.length === 0) return { kind: "none", modelsIgnored: diff.models };
   const modelsIgnored = diff.models;
   if (diff.deploy.includes("gitops_repo") || diff.deploy.includes("database")) {
     const reason = "moving a service to another GitOps repository or database is done by hand";

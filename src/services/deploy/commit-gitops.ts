@@ -41,10 +41,11 @@ export async function commitGitops<T>(
         owner,
         repo,
         branch,
+        // Pinned: the plan was made from `head`, so a moved branch must fail, not rebase.
+        parent: head,
         files: plan.write.files,
         deletePaths: plan.write.deletePaths,
         message: plan.write.message,
-        attempts: 1,
       });
       return { kind: "written", sha: result.sha, created: result.created };
     } catch (error) {

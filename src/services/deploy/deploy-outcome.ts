@@ -27,6 +27,8 @@ export type DeployOutcome =
   | { kind: "unchanged"; run: RunRef; tag: string; reason: string }
   | { kind: "failed"; run: RunRef; conclusion: string; jobs: FailedJob[] }
   | { kind: "refused"; run: RunRef; reason: string }
+  /** Repository_B could not be written; `action` is what the platform team must do
+   * (empty when `reason` already says it). */
   | { kind: "blocked"; run: RunRef; reason: string; action: string };
 
 export function commitUrl(gitops: string, sha: string): string {

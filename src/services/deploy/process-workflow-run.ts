@@ -3,6 +3,7 @@ import type { Octokit } from "../../github/octokit.js";
 import { readFile } from "../../github/read-file.js";
 import { REQUEST_RECORD_PATH } from "../../render/repository-a/request-record.js";
 import { formatError } from "../../request/service-request.js";
+import { describeError } from "../provision/step-error.js";
 import { loadSettings } from "../request/load-settings.js";
 import { bumpTag } from "./bump-tag.js";
 import { decideWorkflowRun } from "./decide-workflow-run.js";
@@ -124,8 +125,13 @@ async function writeGitops(
     }
     return await deployFirst(octokit, { facts, record, state, settings: settings.value });
   } catch (error) {
-    const problem = gitopsAccessProblem(state.gitops, error);
-    if (problem) return { kind: "blocked", run, ...problem };
-    throw error;
+    // Reported, not thrown: GitHub never redelivers a failed webhook, so a thrown error
+    // would leave the requester looking at "CI passed" with nothing deployed.
+    const problem = gitopsAccessProblem(state.gitops, error) ?? {
+      // describeError already ends with the way out (`/devportal retry`).
+      reason: describeError(error),
+      action: "",
+    };
+    return { kind: "blocked", run, ...problem };
   }
 }

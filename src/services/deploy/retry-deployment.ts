@@ -1,44 +1,48 @@
 import { findLatestRun } from "../../github/find-latest-run.js";
 import { getRepository } from "../../github/get-repository.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
+import { readFile } from "../../github/read-file.js";
 import { rerunFailedJobs } from "../../github/rerun-failed-jobs.js";
+import { REQUEST_RECORD_PATH } from "../../render/repository-a/request-record.js";
 import { processWorkflowRun, type WorkflowRunResult } from "./process-workflow-run.js";
 import { FAILED_CONCLUSIONS, WORKFLOW_PATH } from "./screen-workflow-run.js";
+import { parseServiceRecord } from "./service-record.js";
 
-export type RetryResult =
-  | { kind: "no-run"; reason: string }
-  | { kind: "running"; runUrl: string }
-  | { kind: "rerun"; runId: number; runUrl: string }
-  | ({ kind: "processed" } & WorkflowRunResult);
+/** The workflow's file name: the runs API takes it in place of the numeric workflow id. */
+const WORKFLOW_FILE = WORKFLOW_PATH.slice(WORKFLOW_PATH.lastIndexOf("/") + 1);
 
 /**
  * `/devportal retry` once the code is pushed: the newest build of the default branch decides.
- * Failed: re-run its failed jobs (a new attempt of the same run, so its `workflow_run`
- * webhooks carry on from there). Green: run the deployment again as if its webhook had just
- * arrived, which finishes a deployment that was blocked (Repository_B missing, no access)
- * and does nothing when it already happened.
+ * Failed: re-run its failed jobs (a new attempt of the same run and commit, whose
+ * `workflow_run` webhooks carry on from there), reported as CI running. Green: handle it as
+ * if its webhook had just arrived, which finishes a deployment that was blocked (Repository_B
+ * missing, no access) and does nothing when the deployment already happened. Undefined when
+ * there is no build to act on yet.
  */
-export async function retryDeployment(octokit: Octokit, params: RepoParams): Promise<RetryResult> {
+export async function retryDeployment(
+  octokit: Octokit,
+  params: RepoParams,
+): Promise<WorkflowRunResult | undefined> {
   const repository = await getRepository(octokit, params);
-  if (!repository)
-    return { kind: "no-run", reason: `${params.owner}/${params.repo} is not visible` };
+  if (!repository) return undefined;
   const branch = repository.defaultBranch;
-  const run = await findLatestRun(octokit, {
-    ...params,
-    workflow: WORKFLOW_PATH.slice(WORKFLOW_PATH.lastIndexOf("/") + 1),
-    branch,
-  });
-  if (!run) return { kind: "no-run", reason: `no build of ${branch} yet` };
-  if (run.status !== "completed") return { kind: "running", runUrl: run.htmlUrl };
+  const run = await findLatestRun(octokit, { ...params, workflow: WORKFLOW_FILE, branch });
+  if (run?.status !== "completed") return undefined;
   if (run.conclusion !== null && FAILED_CONCLUSIONS.includes(run.conclusion)) {
+    const text = await readFile(octokit, {
+      ...params,
+      path: REQUEST_RECORD_PATH,
+      ref: run.headSha,
+    });
+    const record = text === undefined ? undefined : parseServiceRecord(text);
+    if (!record) return undefined;
     await rerunFailedJobs(octokit, { ...params, runId: run.id });
-    return { kind: "rerun", runId: run.id, runUrl: run.htmlUrl };
+    return { outcome: { kind: "ci-running", run }, record };
   }
-  const [owner, name] = repository.fullName.split("/") as [string, string];
-  const result = await processWorkflowRun(octokit, {
+  const [owner = params.owner, name = params.repo] = repository.fullName.split("/");
+  return processWorkflowRun(octokit, {
     action: "completed",
     repository: { owner, name, fullName: repository.fullName, defaultBranch: branch },
     run,
   });
-  return { kind: "processed", ...result };
 }

@@ -51,7 +51,7 @@ export function statusForOutcome(
     case "blocked":
       return withStep(passed(report, outcome), "deployed", {
         state: "failed",
-        note: `${outcome.reason}: ${outcome.action}`,
+        note: outcome.action ? `${outcome.reason}: ${outcome.action}` : outcome.reason,
       });
   }
 }

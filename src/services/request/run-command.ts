@@ -1,5 +1,6 @@
 import { findBotComment } from "../../github/find-bot-comment.js";
 import { upsertComment } from "../../github/upsert-comment.js";
+import { retryBuild } from "../deploy/retry-build.js";
 import type { PortalDeps } from "../portal-deps.js";
 import { escapeMarkdown } from "../status/escape-markdown.js";
 import { renderPlan } from "../status/render-plan.js";
@@ -10,7 +11,8 @@ import type { RequestJob } from "./request-job.js";
 import { runRequest } from "./run-request.js";
 
 /**
- * `/devportal retry` runs the request again (every step finds what is done and skips it);
+ * `/devportal retry` runs the request again (every step finds what is done and skips it),
+ * then re-runs a failed build or finishes a blocked deployment;
  * `/devportal plan` answers with the plan and writes nothing else. The answer to a plan
  * command is keyed by the command's comment id, so a redelivery edits it instead of
  * answering twice.
@@ -21,7 +23,8 @@ export async function runCommand(
 ): Promise<void> {
   const { job } = params;
   if (params.command === "retry") {
-    await runRequest(deps, job);
+    const report = await runRequest(deps, job);
+    await retryBuild(job.octokit, report);
     return;
   }
   const prepared = await prepareRequest(deps, job);

@@ -1,4 +1,6 @@
 import { findBotComment } from "../../github/find-bot-comment.js";
+import { applyRequestChange } from "../deploy/apply-request-change.js";
+import { withRequestChange } from "../deploy/with-request-change.js";
 import type { PortalDeps } from "../portal-deps.js";
 import { ensureRepository } from "../provision/ensure-repository.js";
 import { ensureSecrets } from "../provision/ensure-secrets.js";
@@ -114,6 +116,21 @@ export async function runRequest(deps: PortalDeps, job: RequestJob): Promise<Sta
     report = carryDeployState(report, previous, pushed.created, rendered.context.request.ci);
   } catch (error) {
     return fail("code", error);
+  }
+  if (repository.state === "resumed" && repository.head) {
+    // An existing service: a changed `deploy` section is re-rendered into Repository_B.
+    try {
+      const change = await applyRequestChange(octokit, {
+        repository: repository.fullName,
+        ref: repository.head,
+        request: rendered.context.request,
+        settings: rendered.context.settings,
+        origin: job.origin,
+      });
+      report = withRequestChange(report, change);
+    } catch (error) {
+      return fail("deployed", error);
+    }
   }
   await publishStatus(job, { report, existing: comment });
   return report;

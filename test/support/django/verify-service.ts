@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
+import { writeTree } from "../../../src/cli/write-tree.js";
 import type { Rendered } from "../../../src/render/render.js";
 import { crudRoundTrip } from "./crud-round-trip.js";
 import { djangoEnv } from "./django-env.js";
 import { runManage } from "./run-manage.js";
 import { startGunicorn } from "./start-gunicorn.js";
-import { writeTree } from "./write-tree.js";
 
 /**
  * What the generated service's CI would do, and then what a client would: write Repository_A, run Django's checks, migrations and the generated tests,

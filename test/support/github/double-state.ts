@@ -31,6 +31,28 @@ export interface CheckRun {
   output?: { title: string; summary: string };
 }
 
+export interface WorkflowJob {
+  id: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  steps: { name: string; number: number; status: string; conclusion: string | null }[];
+}
+
+/** A GitHub Actions run of the repository (the deploy tests script its life cycle). */
+export interface WorkflowRun {
+  id: number;
+  run_number: number;
+  run_attempt: number;
+  path: string;
+  event: string;
+  head_branch: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  jobs: WorkflowJob[];
+}
+
 export interface Repo {
   owner: string;
   name: string;
@@ -46,6 +68,7 @@ export interface Repo {
   checkRuns: CheckRun[];
   commitComments: (Comment & { commit_id: string })[];
   createdByApp: boolean;
+  workflowRuns: WorkflowRun[];
 }
 
 /** Everything the double knows; tests arrange it directly and assert on it. */
@@ -85,6 +108,7 @@ export class DoubleState {
       checkRuns: [],
       commitComments: [],
       createdByApp: params.createdByApp ?? false,
+      workflowRuns: [],
     };
     if (!params.empty)
       this.commitFiles(

@@ -3,6 +3,7 @@ import nock from "nock";
 import { DoubleState } from "./double-state.js";
 import { checkRequest, matchOperation } from "./openapi-operations.js";
 import { HttpError, type Reply, ROUTES } from "./routes.js";
+import { DEPLOY_ROUTES } from "./routes-deploy.js";
 
 export interface Call {
   method: string;
@@ -121,7 +122,7 @@ export class GitHubDouble {
     }
     const { operation } = matched;
     this.violations.push(...checkRequest(matched, url.searchParams, body));
-    const route = ROUTES[operation.operationId];
+    const route = ROUTES[operation.operationId] ?? DEPLOY_ROUTES[operation.operationId];
     if (!route) {
       this.violations.push(
         `${operation.operationId} is in the description but not implemented by the double`,

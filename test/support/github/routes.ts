@@ -31,7 +31,7 @@ export type Route = (request: RouteRequest) => Reply;
 const API = "https://api.github.com";
 const WEB = "https://github.com";
 
-function repoOf(request: RouteRequest): Repo {
+export function repoOf(request: RouteRequest): Repo {
   const { owner = "", repo = "" } = request.params;
   const found = request.state.repo(owner, repo);
   if (!found) throw new HttpError(404, "Not Found");
@@ -60,14 +60,14 @@ function headOf(repo: Repo, ref: string): string {
   throw new HttpError(404, "Not Found");
 }
 
-function issueOf(request: RouteRequest): { repo: Repo; issue: Issue } {
+export function issueOf(request: RouteRequest): { repo: Repo; issue: Issue } {
   const repo = repoOf(request);
   const issue = repo.issues.get(Number(request.params.issue_number));
   if (!issue) throw new HttpError(404, "Not Found");
   return { repo, issue };
 }
 
-function issueJson(repo: Repo, issue: Issue) {
+export function issueJson(repo: Repo, issue: Issue) {
   return {
     id: issue.number,
     number: issue.number,

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
+import { writeTree } from "../../../src/cli/write-tree.js";
 import type { FileTree } from "../../../src/render/file-tree.js";
 
 export type K8sObject = {
@@ -12,12 +13,9 @@ export type K8sObject = {
 } & Record<string, unknown>;
 
 /** Write a file tree under a fresh temporary directory; the caller removes it. */
-export function writeTree(tree: FileTree): string {
+export function writeTempTree(tree: FileTree): string {
   const root = mkdtempSync(join(tmpdir(), "devportal-gitops-"));
-  for (const [path, text] of Object.entries(tree)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  writeTree(root, tree);
   return root;
 }
 
@@ -26,7 +24,7 @@ export function writeTree(tree: FileTree): string {
  * binary is the point: a missing kubectl fails the test instead of skipping it.
  */
 export function kustomizeBuild(tree: FileTree, directory: string): K8sObject[] {
-  const root = writeTree(tree);
+  const root = writeTempTree(tree);
   try {
     const result = spawnSync("kubectl", ["kustomize", join(root, directory)], {
       encoding: "utf8",

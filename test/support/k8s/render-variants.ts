@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { type Rendered, render } from "../../../src/render/render.js";
-import { parseRequest, validateRequest } from "../../../src/request/parse-request.js";
-import { parseSettings, validateSettings } from "../../../src/request/parse-settings.js";
+import { validateRequest } from "../../../src/request/parse-request.js";
+import { validateSettings } from "../../../src/request/parse-settings.js";
 import type { ServiceRequest } from "../../../src/request/service-request.js";
 import type { PortalSettings } from "../../../src/request/settings.schema.js";
-
-const EXAMPLES = join(import.meta.dirname, "..", "..", "..", "examples");
+import { toRequestDocument } from "../../../src/request/to-request-document.js";
+import {
+  exampleRequests as exampleFiles,
+  exampleSettings,
+  loadExample,
+} from "../django/render-example.js";
 
 /** A tag as the portal deploys it after a green build: a full commit SHA. */
 export const SHA_TAG = "3f786850e387550fdab836ed7e6dc881de23001b";
@@ -19,12 +21,10 @@ export interface Variant {
 
 /** Every examples/*.devportal.yml, validated: a broken example fails here, by name. */
 export function exampleRequests(): { name: string; request: ServiceRequest }[] {
-  const files = readdirSync(EXAMPLES).filter((file) => file.endsWith(".devportal.yml"));
-  const requests = files.sort().map((file) => {
-    const parsed = parseRequest(readFileSync(join(EXAMPLES, file), "utf8"), file);
-    if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.errors)}`);
-    return { name: file.replace(".devportal.yml", ""), request: parsed.value };
-  });
+  const requests = exampleFiles().map((file) => ({
+    name: file.replace(".devportal.yml", ""),
+    request: loadExample(file),
+  }));
   // Postgres coverage that does not depend on which examples exist: the DESIGN example
   // moved to an external database, scaled out, without a volume.
   const orders = requests.find(({ name }) => name === "orders-api");
@@ -34,28 +34,19 @@ export function exampleRequests(): { name: string; request: ServiceRequest }[] {
 }
 
 function postgresVariant(request: ServiceRequest): ServiceRequest {
+  const document = toRequestDocument(request);
   const { storage: _storage, ...deploy } = request.deploy;
-  const raw = { ...toRaw(request), deploy: { ...deploy, database: "postgres", replicas: 3 } };
-  const parsed = validateRequest(raw);
+  const parsed = validateRequest({
+    ...document,
+    deploy: { ...deploy, database: "postgres", replicas: 3 },
+  });
   if (!parsed.ok) throw new Error(`postgres variant: ${JSON.stringify(parsed.errors)}`);
   return parsed.value;
 }
 
-/** The normalized request is also a valid raw request, except for fields' array form. */
-function toRaw(request: ServiceRequest): Record<string, unknown> {
-  return {
-    ...request,
-    models: request.models.map((model) => ({
-      ...model,
-      fields: Object.fromEntries(model.fields.map(({ name, ...spec }) => [name, spec])),
-    })),
-  };
-}
-
 /** examples/settings.yml and the variations that change what Repository_B contains. */
 export function settingsVariants(): { name: string; settings: PortalSettings }[] {
-  const base = parseSettings(readFileSync(join(EXAMPLES, "settings.yml"), "utf8"));
-  if (!base.ok) throw new Error(`examples/settings.yml: ${JSON.stringify(base.errors)}`);
+  const base = { value: exampleSettings() };
   const { image_pull_secret: _secret, ...withoutPullSecret } = base.value;
   const variants: [string, unknown][] = [
     ["settings.yml", base.value],

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeTree } from "../../../src/cli/write-tree.js";
 import type { Rendered } from "../../../src/render/render.js";
 import { markdownText } from "../../../src/render/repository-a/markdown-text.js";
 import { PYTHON, requireDjangoTools } from "../../support/django/python-tools.js";
 import { renderExample } from "../../support/django/render-example.js";
-import { writeTree } from "../../support/django/write-tree.js";
 
 // The kitchen-sink example's free text tries to break out of Python strings, docstrings,
 // Markdown and templates. Whatever it holds, the generated code must compile and carry the

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GitHubDouble } from "../../support/github/github-double.js";
+import { createTestProbot } from "../../support/github/probot-harness.js";
+import { arrangeOrg, formIssuePayload, ORG, REQUESTS } from "../../support/github/scenario.js";
+import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
+
+let double: GitHubDouble;
+beforeEach(async () => {
+  double = await GitHubDouble.start();
+  arrangeOrg(double);
+});
+afterEach(() => {
+  double.stop();
+});
+
+const gitops = () => double.state.repo(ORG, "gitops");
+const issue = () => double.state.repo(ORG, REQUESTS)?.issues.get(7);
+
+describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
+  it("deploys the service in one GitOps commit tagged with the run's head SHA, and closes the request", async () => {
+    const { receive } = createTestProbot();
+    await receive("issues", formIssuePayload(double));
+    const run = startRun(double, { repo: "orders-api" });
+
+    await receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "requested" }),
+    );
+    await receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "in_progress" }),
+    );
+    const running = issue()?.comments[0]?.body ?? "";
+    expect(running).toContain("⏳ **CI**: build \\#1 running");
+    expect(running).toContain(`/actions/runs/${run.id}`);
+    expect(gitops()?.git.history("main")).toHaveLength(1);
+
+    finish(run, "success");
+    const before = double.calls.length;
+    await receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
+    );
+    double.assertClean();
+
+    const history = gitops()?.git.history("main") ?? [];
+    expect(history).toHaveLength(2);
+    expect(history[0]?.message.split("\n")[0]).toBe(
+      `Deploy orders-api at ${run.head_sha.slice(0, 7)}`,
+    );
+    const files = gitops()?.git.read("main") ?? {};
+    expect(Object.keys(files).sort()).toEqual([
+      "README.md",
+      "apps/orders-api/README.md",
+      "apps/orders-api/deployment.yaml",
+      "apps/orders-api/ingress.yaml",
+      "apps/orders-api/kustomization.yaml",
+      "apps/orders-api/namespace.yaml",
+      "apps/orders-api/pvc.yaml",
+      "apps/orders-api/service.yaml",
+      "k8s/applicationset.yaml",
+    ]);
+    expect(files["apps/orders-api/kustomization.yaml"]).toContain(`newTag: "${run.head_sha}"`);
+    expect(files["k8s/applicationset.yaml"]).toContain("kind: ApplicationSet");
+    expect(files["README.md"]).toContain(
+      "| [orders-api](apps/orders-api/) | https://orders.example.com/ |",
+    );
+
+    const comments = issue()?.comments ?? [];
+    expect(comments).toHaveLength(1);
+    const status = comments[0]?.body ?? "";
+    expect(status).toContain("✅ **CI**: build \\#1 passed");
+    expect(status).toContain("✅ **Deployed**");
+    expect(status).toContain(`https://github.com/acme/gitops/commit/${history[0]?.sha}`);
+    expect(status).toContain("Argo CD application orders\\-api");
+    expect(status).toContain("https\\:\\/\\/orders\\.example\\.com\\/");
+    expect(issue()?.state).toBe("closed");
+    expect(issue()?.labels).toContain("devportal:deployed");
+    expect(issue()?.labels).not.toContain("devportal:provisioning");
+
+    // Measured: the calls of a first deployment, and which of them write.
+    const calls = double.calls
+      .slice(before)
+      .filter((call) => !call.operationId.startsWith("apps/"));
+    expect(calls.filter((call) => call.method !== "GET").map((call) => call.operationId)).toEqual([
+      "git/create-tree",
+      "git/create-commit",
+      "git/update-ref",
+      "issues/update-comment",
+      "issues/add-labels",
+      "issues/remove-label",
+      "issues/update",
+    ]);
+    expect(calls[0]?.path).toBe("/repos/acme/orders-api/contents/.devportal%2Frequest.yml");
+    expect(calls).toHaveLength(19);
+  });
+
+  it("says what the platform team must do when the GitOps repository is missing, and deploys after /devportal retry", async () => {
+    double.state.repos.delete(`${ORG}/gitops`);
+    const { receive } = createTestProbot();
+    await receive("issues", formIssuePayload(double));
+    const run = startRun(double, { repo: "orders-api" });
+    finish(run, "success");
+    await receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
+    );
+    const blocked = issue()?.comments[0]?.body ?? "";
+    expect(blocked).toContain(
+      "❌ **Deployed**: the GitOps repository acme\\/gitops does not exist",
+    );
+    expect(blocked).toContain("add it to the Dev Portal app\\'s installation");
+    expect(issue()?.labels).toContain("devportal:failed");
+    expect(issue()?.state).toBe("open");
+
+    double.state.addRepo({ owner: ORG, name: "gitops" });
+    const { commentPayload } = await import("../../support/github/scenario.js");
+    await receive("issue_comment", commentPayload(double, { number: 7, body: "/devportal retry" }));
+    double.assertClean();
+    expect(gitops()?.git.read("main")["apps/orders-api/kustomization.yaml"]).toContain(
+      run.head_sha,
+    );
+    expect(issue()?.comments).toHaveLength(1);
+    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
+    expect(issue()?.state).toBe("closed");
+  });
+});

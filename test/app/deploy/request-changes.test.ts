@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GitHubDouble } from "../../support/github/github-double.js";
+import { moveTo, recordedPayload } from "../../support/github/payloads.js";
+import { createTestProbot } from "../../support/github/probot-harness.js";
+import { arrangeOrg, ORG, REQUEST_FILE, REQUESTS } from "../../support/github/scenario.js";
+import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
+import { kustomizeBuild } from "../../support/k8s/kustomize-build.js";
+import { validateObject } from "../../support/k8s/validate-object.js";
+import { changedPaths } from "./deployed-service.js";
+
+const PATH = "services/orders-api.devportal.yml";
+
+let double: GitHubDouble;
+let receive: ReturnType<typeof createTestProbot>["receive"];
+beforeEach(async () => {
+  double = await GitHubDouble.start();
+  arrangeOrg(double);
+  receive = createTestProbot().receive;
+});
+afterEach(() => {
+  double.stop();
+});
+
+/** Commit the request file to the request repository and deliver GitHub's recorded push. */
+async function pushRequest(text: string, change: "added" | "modified"): Promise<void> {
+  const requests = double.state.repo(ORG, REQUESTS);
+  if (!requests) throw new Error("no request repository");
+  const sha = double.state.commitFiles(requests, { [PATH]: text }, `Request ${change}`);
+  await receive(
+    "push",
+    recordedPayload("push", undefined, (payload) => {
+      moveTo(payload, { owner: ORG, repo: REQUESTS, sender: "octocat" });
+      payload.ref = "refs/heads/main";
+      payload.after = sha;
+      payload.deleted = false;
+      payload.commits = [
+        {
+          id: sha,
+          added: change === "added" ? [PATH] : [],
+          modified: change === "modified" ? [PATH] : [],
+          removed: [],
+        },
+      ];
+    }),
+  );
+}
+
+const gitops = () => double.state.repo(ORG, "gitops");
+const requestIssue = () =>
+  [...(double.state.repo(ORG, REQUESTS)?.issues.values() ?? [])].find(
+    (issue) => issue.user.type === "Bot",
+  );
+
+async function deployFromFile(): Promise<string> {
+  await pushRequest(REQUEST_FILE, "added");
+  const run = startRun(double, { repo: "orders-api" });
+  finish(run, "success");
+  await receive(
+    "workflow_run",
+    workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
+  );
+  expect(gitops()?.git.history("main")).toHaveLength(2);
+  return run.head_sha;
+}
+
+describe("a changed request of a deployed service", () => {
+  it("re-renders apps/<service>/ in one commit when deploy changes, keeping the image tag", async () => {
+    const tag = await deployFromFile();
+    const before = gitops()?.git.history("main")[0]?.sha ?? "";
+    const changed = REQUEST_FILE.replace(
+      "host: orders.example.com",
+      "host: orders.acme.dev",
+    ).replace("storage: 1Gi", "storage: 5Gi");
+    expect(changed).not.toBe(REQUEST_FILE);
+
+    await pushRequest(changed, "modified");
+    double.assertClean();
+
+    const history = gitops()?.git.history("main") ?? [];
+    expect(history).toHaveLength(3);
+    expect(history[0]?.message.split("\n")[0]).toBe(
+      "orders-api: apply deploy changes (host, storage)",
+    );
+    expect(changedPaths(double, "gitops", before, history[0]?.sha ?? "")).toEqual([
+      "README.md",
+      "apps/orders-api/README.md",
+      "apps/orders-api/deployment.yaml",
+      "apps/orders-api/ingress.yaml",
+      "apps/orders-api/pvc.yaml",
+    ]);
+    const tree = gitops()?.git.read("main") ?? {};
+    expect(tree["apps/orders-api/kustomization.yaml"]).toContain(`newTag: "${tag}"`);
+    for (const object of kustomizeBuild(tree, "apps/orders-api")) validateObject(object);
+    expect(tree["apps/orders-api/ingress.yaml"]).toContain('"orders.acme.dev"');
+    expect(requestIssue()?.comments[0]?.body).toContain(
+      "✅ **Deployed**: deploy changes applied \\(host\\, storage\\)",
+    );
+    // Repository_A was not touched: only the GitOps repository changed.
+    expect(double.state.repo(ORG, "orders-api")?.git.history("main")).toHaveLength(2);
+  });
+
+  it("does not regenerate code for changed models, and says so", async () => {
+    await deployFromFile();
+    const changed = REQUEST_FILE.replace(
+      "quantity: { type: integer, min: 1 }",
+      "quantity: { type: integer, min: 2 }",
+    );
+    expect(changed).not.toBe(REQUEST_FILE);
+
+    await pushRequest(changed, "modified");
+    double.assertClean();
+
+    expect(gitops()?.git.history("main")).toHaveLength(2);
+    expect(double.state.repo(ORG, "orders-api")?.git.history("main")).toHaveLength(2);
+    expect(requestIssue()?.comments[0]?.body).toContain(
+      "an existing service\\'s code is never regenerated",
+    );
+  });
+});

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GitHubDouble } from "../../support/github/github-double.js";
+import { createTestProbot } from "../../support/github/probot-harness.js";
+import { arrangeOrg, ORG, REQUESTS } from "../../support/github/scenario.js";
+import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
+import { changedPaths, deployedService, pushChange } from "./deployed-service.js";
+
+let double: GitHubDouble;
+let receive: ReturnType<typeof createTestProbot>["receive"];
+beforeEach(async () => {
+  double = await GitHubDouble.start();
+  arrangeOrg(double);
+  receive = createTestProbot().receive;
+});
+afterEach(() => {
+  double.stop();
+});
+
+const KUSTOMIZATION = "apps/orders-api/kustomization.yaml";
+const gitopsHistory = () => double.state.repo(ORG, "gitops")?.git.history("main") ?? [];
+const deployedTag = () =>
+  /newTag: "([0-9a-f]{40})"/.exec(
+    double.state.repo(ORG, "gitops")?.git.read("main")[KUSTOMIZATION] ?? "",
+  )?.[1];
+const status = () => double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments[0]?.body ?? "";
+/** Writes to repositories (installation token requests are auth, not writes). */
+const appWrites = () =>
+  double.writes().filter((call) => !call.operationId.startsWith("apps/")).length;
+const completed = (run: ReturnType<typeof startRun>) =>
+  workflowRunPayload(double, { repo: "orders-api", run, action: "completed" });
+
+describe("later green builds", () => {
+  it("move the tag forward in exactly one commit that touches only the kustomization", async () => {
+    const first = await deployedService(double, receive);
+    const head = pushChange(double, "orders/views.py", "# changed by the team\n");
+    const second = startRun(double, { repo: "orders-api" });
+    finish(second, "success");
+    const deployedAt = gitopsHistory()[0]?.sha ?? "";
+
+    const before = double.calls.length;
+    await receive("workflow_run", completed(second));
+    double.assertClean();
+    const calls = double.calls
+      .slice(before)
+      .filter((call) => !call.operationId.startsWith("apps/"));
+    // Measured: 15 calls, 4 writes (the commit's three, and the status comment).
+    expect(calls).toHaveLength(15);
+    expect(calls.filter((call) => call.method !== "GET").map((call) => call.operationId)).toEqual([
+      "git/create-tree",
+      "git/create-commit",
+      "git/update-ref",
+      "issues/update-comment",
+    ]);
+
+    const history = gitopsHistory();
+    expect(history).toHaveLength(3);
+    expect(history[1]?.sha).toBe(deployedAt);
+    expect(changedPaths(double, "gitops", deployedAt, history[0]?.sha ?? "")).toEqual([
+      KUSTOMIZATION,
+    ]);
+    expect(history[0]?.message.split("\n")[0]).toBe(
+      `orders-api: deploy ${head.slice(0, 7)} (run #2)`,
+    );
+    expect(history[0]?.message).toContain(`/actions/runs/${second.id}`);
+    expect(deployedTag()).toBe(head);
+    expect(head).not.toBe(first.head_sha);
+    expect(status()).toContain(
+      `✅ **Deployed**: ${head.slice(0, 7)} \\(was ${first.head_sha.slice(0, 7)}\\)`,
+    );
+  });
+
+  it("never move backwards: an old run finishing late, or a re-run of an old SHA, commits nothing", async () => {
+    const first = await deployedService(double, receive);
+    pushChange(double, "orders/views.py", "# v2\n");
+    const older = startRun(double, { repo: "orders-api" });
+    const head = pushChange(double, "orders/views.py", "# v3\n");
+    const newer = startRun(double, { repo: "orders-api" });
+    finish(newer, "success");
+    await receive("workflow_run", completed(newer));
+    expect(deployedTag()).toBe(head);
+    const commits = gitopsHistory().length;
+    const writes = appWrites();
+
+    finish(older, "success");
+    await receive("workflow_run", completed(older));
+    first.run_attempt = 2;
+    await receive("workflow_run", completed(first));
+    double.assertClean();
+
+    expect(gitopsHistory()).toHaveLength(commits);
+    expect(deployedTag()).toBe(head);
+    // The ancestry check said "behind" for both, and nothing else was written either.
+    expect(double.count("repos/compare-commits-with-basehead")).toBe(3);
+    expect(appWrites()).toBe(writes);
+  });
+
+  it("do nothing twice on redelivery (same delivery id, or a new one)", async () => {
+    await deployedService(double, receive);
+    pushChange(double, "orders/views.py", "# v2\n");
+    const second = startRun(double, { repo: "orders-api" });
+    finish(second, "success");
+    await receive("workflow_run", completed(second), "delivery-2");
+    const commits = gitopsHistory().length;
+    const writes = appWrites();
+
+    await receive("workflow_run", completed(second), "delivery-2");
+    await receive("workflow_run", completed(second), "delivery-2-again");
+    double.assertClean();
+
+    expect(gitopsHistory()).toHaveLength(commits);
+    expect(double.writes().filter((call) => !call.operationId.startsWith("apps/"))).toHaveLength(
+      writes,
+    );
+    expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments).toHaveLength(1);
+  });
+
+  it("refuse to deploy over rewritten history, and say so", async () => {
+    const first = await deployedService(double, receive);
+    const repo = double.state.repo(ORG, "orders-api");
+    if (!repo) throw new Error("no orders-api");
+    // A force push: a new commit whose parent is the deployed commit's parent.
+    const parent = repo.git.commits.get(first.head_sha)?.parents[0] ?? "";
+    const tree = repo.git.commits.get(first.head_sha)?.tree ?? "";
+    const rewritten = repo.git.putCommit({ tree, parents: [parent], message: "Rewritten" });
+    repo.git.refs.set("heads/main", rewritten);
+    const run = startRun(double, { repo: "orders-api" });
+    finish(run, "success");
+    const commits = gitopsHistory().length;
+
+    await receive("workflow_run", completed(run));
+    double.assertClean();
+
+    expect(gitopsHistory()).toHaveLength(commits);
+    expect(deployedTag()).toBe(first.head_sha);
+    expect(status()).toContain("❌ **Deployed**: build \\#2 not deployed");
+    expect(status()).toContain("have diverged");
+  });
+});
