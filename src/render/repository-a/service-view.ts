@@ -1,8 +1,8 @@
 import { pluralKebab } from "../../request/naming.js";
+import { markdownText } from "../markdown-text.js";
 import { pyDocstring } from "../python/python-literal.js";
 import type { RenderContext } from "../render-context.js";
 import type { FieldImports } from "./django-field.js";
-import { markdownText } from "./markdown-text.js";
 import { migrationView } from "./migration-view.js";
 import { type ModelView, modelView } from "./model-view.js";
 import { relatedNames } from "./related-names.js";

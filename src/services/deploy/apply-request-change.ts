@@ -1,7 +1,6 @@
 import type { Octokit } from "../../github/octokit.js";
 import { readFile } from "../../github/read-file.js";
 import { render } from "../../render/render.js";
-import { REQUEST_RECORD_PATH } from "../../render/repository-a/request-record.js";
 import type { RequestOrigin, ServiceRequest } from "../../request/service-request.js";
 import { formatError } from "../../request/service-request.js";
 import type { PortalSettings } from "../../request/settings.schema.js";
@@ -11,7 +10,7 @@ import { commitUrl, type GitopsCommit } from "./deploy-outcome.js";
 import { diffRequest } from "./diff-request.js";
 import { CATALOG_PATH, gitopsChanges } from "./gitops-changes.js";
 import { readGitopsState } from "./gitops-state.js";
-import { parseServiceRecord } from "./service-record.js";
+import { readServiceRecord } from "./read-service-record.js";
 import { splitRepository } from "./split-repository.js";
 import { withKeyLock } from "./with-key-lock.js";
 
@@ -38,8 +37,7 @@ export async function applyRequestChange(
   },
 ): Promise<RequestChange> {
   const { owner, repo } = splitRepository(params.repository);
-  const text = await readFile(octokit, { owner, repo, path: REQUEST_RECORD_PATH, ref: params.ref });
-  const record = text === undefined ? undefined : parseServiceRecord(text);
+  const record = await readServiceRecord(octokit, { owner, repo, ref: params.ref });
   if (!record) return { kind: "not-applied", reason: "no request record", modelsIgnored: false };
   const diff = diffRequest(record.request, params.request);
   if (diff.deploy.length === 0) return { kind: "none", modelsIgnored: diff.models };

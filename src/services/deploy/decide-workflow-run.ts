@@ -16,6 +16,8 @@ export interface DecisionInput {
   /** The tag `apps/<service>/kustomization.yaml` deploys now; undefined before the first
    * deployment (or when Repository_B is missing, which the deploy step reports). */
   deployedTag: string | undefined;
+  /** Argo CD Image Updater writes this service's later tags (settings.image_updater). */
+  imageUpdater?: boolean;
 }
 
 /**
@@ -40,9 +42,12 @@ export function decideWorkflowRun(input: DecisionInput): Decision {
     case "failed":
       return { kind: "report-failure" };
     case "succeeded":
-      return deployedTag === undefined
-        ? { kind: "deploy-first" }
-        : { kind: "bump", from: deployedTag };
+      if (deployedTag === undefined) return { kind: "deploy-first" };
+      // Two writers of one tag would race each other's commits: the updater owns it.
+      if (input.imageUpdater) {
+        return { kind: "ignore", reason: "Argo CD Image Updater deploys later builds" };
+      }
+      return { kind: "bump", from: deployedTag };
   }
 }
 

@@ -2,7 +2,7 @@ import { getBranchHead } from "../../github/get-branch-head.js";
 import { getRepository } from "../../github/get-repository.js";
 import type { Octokit } from "../../github/octokit.js";
 import { readFile } from "../../github/read-file.js";
-import { kustomizationTag } from "./kustomization-tag.js";
+import { kustomizationTag, usesImageUpdater } from "./kustomization-tag.js";
 import { splitRepository } from "./split-repository.js";
 
 export type GitopsState =
@@ -18,6 +18,8 @@ export type GitopsState =
       /** The tag `apps/<service>/kustomization.yaml` deploys; undefined before the first
        * deployment. */
       tag: string | undefined;
+      /** Argo CD Image Updater deploys later builds of this service (settings.image_updater). */
+      imageUpdater: boolean;
     };
 
 export function kustomizationPath(service: string): string {
@@ -45,5 +47,6 @@ export async function readGitopsState(
     branch,
     head,
     tag: text === undefined ? undefined : kustomizationTag(text, params.image),
+    imageUpdater: text !== undefined && usesImageUpdater(text),
   };
 }

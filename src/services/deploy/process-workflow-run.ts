@@ -1,7 +1,5 @@
 import { listRunJobs } from "../../github/list-run-jobs.js";
 import type { Octokit } from "../../github/octokit.js";
-import { readFile } from "../../github/read-file.js";
-import { REQUEST_RECORD_PATH } from "../../render/repository-a/request-record.js";
 import { formatError } from "../../request/service-request.js";
 import { describeError } from "../provision/step-error.js";
 import { loadSettings } from "../request/load-settings.js";
@@ -12,8 +10,9 @@ import type { DeployOutcome } from "./deploy-outcome.js";
 import { failedJobs } from "./failed-jobs.js";
 import { gitopsAccessProblem, missingGitops } from "./gitops-access.js";
 import { readGitopsState } from "./gitops-state.js";
+import { readServiceRecord } from "./read-service-record.js";
 import { screenWorkflowRun } from "./screen-workflow-run.js";
-import { parseServiceRecord, type ServiceRecord } from "./service-record.js";
+import type { ServiceRecord } from "./service-record.js";
 import { splitRepository } from "./split-repository.js";
 import { withKeyLock } from "./with-key-lock.js";
 import type { WorkflowRunFacts } from "./workflow-run-facts.js";
@@ -37,13 +36,7 @@ export async function processWorkflowRun(
   if (!screening.ok) return { outcome: { kind: "ignored", reason: screening.reason } };
   const { owner, name } = facts.repository;
   // The record at the built commit, not the branch head: it describes what this run built.
-  const text = await readFile(octokit, {
-    owner,
-    repo: name,
-    path: REQUEST_RECORD_PATH,
-    ref: facts.run.headSha,
-  });
-  const record = text === undefined ? undefined : parseServiceRecord(text);
+  const record = await readServiceRecord(octokit, { owner, repo: name, ref: facts.run.headSha });
   if (!record) {
     return {
       outcome: { kind: "ignored", reason: "no Dev Portal request record: not our service" },
@@ -62,13 +55,16 @@ async function act(
 ): Promise<DeployOutcome> {
   const { run } = facts;
   const service = record.request.service;
-  const state = await readGitopsState(octokit, {
-    gitops: record.gitops,
-    service,
-    image: record.image,
-  });
+  let state: Awaited<ReturnType<typeof readGitopsState>>;
+  try {
+    state = await readGitopsState(octokit, { gitops: record.gitops, service, image: record.image });
+  } catch (error) {
+    // Same rule as for writes: report what the platform team must do, never throw.
+    return { kind: "blocked", run, ...accessProblem(record.gitops, error) };
+  }
   const deployedTag = state.kind === "ready" ? state.tag : undefined;
-  const decision = decideWorkflowRun({ facts, record, deployedTag });
+  const imageUpdater = state.kind === "ready" && state.imageUpdater;
+  const decision = decideWorkflowRun({ facts, record, deployedTag, imageUpdater });
   switch (decision.kind) {
     case "ignore":
       return { kind: "ignored", reason: decision.reason };
@@ -127,11 +123,12 @@ async function writeGitops(
   } catch (error) {
     // Reported, not thrown: GitHub never redelivers a failed webhook, so a thrown error
     // would leave the requester looking at "CI passed" with nothing deployed.
-    const problem = gitopsAccessProblem(state.gitops, error) ?? {
-      // describeError already ends with the way out (`/devportal retry`).
-      reason: describeError(error),
-      action: "",
-    };
-    return { kind: "blocked", run, ...problem };
+    return { kind: "blocked", run, ...accessProblem(state.gitops, error) };
   }
+}
+
+/** What to say when Repository_B refused the app: its own fix for 403/404, else the error
+ * (describeError already ends with the way out, `/devportal retry`). */
+function accessProblem(gitops: string, error: unknown): { reason: string; action: string } {
+  return gitopsAccessProblem(gitops, error) ?? { reason: describeError(error), action: "" };
 }

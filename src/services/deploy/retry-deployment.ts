@@ -1,12 +1,10 @@
 import { findLatestRun } from "../../github/find-latest-run.js";
 import { getRepository } from "../../github/get-repository.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
-import { readFile } from "../../github/read-file.js";
 import { rerunFailedJobs } from "../../github/rerun-failed-jobs.js";
-import { REQUEST_RECORD_PATH } from "../../render/repository-a/request-record.js";
 import { processWorkflowRun, type WorkflowRunResult } from "./process-workflow-run.js";
+import { readServiceRecord } from "./read-service-record.js";
 import { FAILED_CONCLUSIONS, WORKFLOW_PATH } from "./screen-workflow-run.js";
-import { parseServiceRecord } from "./service-record.js";
 
 /** The workflow's file name: the runs API takes it in place of the numeric workflow id. */
 const WORKFLOW_FILE = WORKFLOW_PATH.slice(WORKFLOW_PATH.lastIndexOf("/") + 1);
@@ -29,12 +27,7 @@ export async function retryDeployment(
   const run = await findLatestRun(octokit, { ...params, workflow: WORKFLOW_FILE, branch });
   if (run?.status !== "completed") return undefined;
   if (run.conclusion !== null && FAILED_CONCLUSIONS.includes(run.conclusion)) {
-    const text = await readFile(octokit, {
-      ...params,
-      path: REQUEST_RECORD_PATH,
-      ref: run.headSha,
-    });
-    const record = text === undefined ? undefined : parseServiceRecord(text);
+    const record = await readServiceRecord(octokit, { ...params, ref: run.headSha });
     if (!record) return undefined;
     await rerunFailedJobs(octokit, { ...params, runId: run.id });
     return { outcome: { kind: "ci-running", run }, record };

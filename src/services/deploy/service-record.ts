@@ -1,5 +1,4 @@
-import { parse } from "yaml";
-import { REQUEST_RECORD_KIND } from "../../render/repository-a/request-record.js";
+import { readRequestRecordDocument } from "../../render/repository-a/read-request-record.js";
 import { validateRequest } from "../../request/parse-request.js";
 import type { RequestOrigin, ServiceRequest } from "../../request/service-request.js";
 
@@ -22,29 +21,19 @@ export interface ServiceRecord {
  * rather than reported (there is nobody to report to without a valid origin).
  */
 export function parseServiceRecord(text: string): ServiceRecord | undefined {
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(document) || document.kind !== REQUEST_RECORD_KIND) return undefined;
-  const { deploy, request, origin } = document;
-  if (!isObject(deploy) || !isObject(request)) return undefined;
+  const document = readRequestRecordDocument(text);
+  if (!document) return undefined;
+  const { deploy } = document;
   const fields = [deploy.gitops, deploy.path, deploy.image, deploy.host];
   if (!fields.every((value) => typeof value === "string")) return undefined;
-  const validated = validateRequest(request);
+  const validated = validateRequest(document.request);
   if (!validated.ok) return undefined;
   return {
     request: validated.value,
-    origin: isObject(origin) ? (origin as unknown as RequestOrigin) : null,
+    origin: document.origin,
     gitops: deploy.gitops as string,
     path: deploy.path as string,
     image: deploy.image as string,
     host: deploy.host as string,
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

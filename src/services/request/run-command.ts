@@ -1,8 +1,8 @@
 import { findBotComment } from "../../github/find-bot-comment.js";
 import { upsertComment } from "../../github/upsert-comment.js";
+import { markdownInline } from "../../render/markdown-text.js";
 import { retryBuild } from "../deploy/retry-build.js";
 import type { PortalDeps } from "../portal-deps.js";
-import { escapeMarkdown } from "../status/escape-markdown.js";
 import { renderPlan } from "../status/render-plan.js";
 import type { StatusReport } from "../status/status-report.js";
 import type { Command } from "./parse-command.js";
@@ -48,9 +48,9 @@ export async function runCommand(
 function reasons(report: StatusReport): string[] {
   const failed = Object.values(report.steps).filter((step) => step.state === "failed");
   return [
-    ...failed.map((step) => `- ${escapeMarkdown(step.note)}`),
+    ...failed.map((step) => `- ${markdownInline(step.note)}`),
     ...report.problems.map(
-      (problem) => `- **${escapeMarkdown(problem.field)}**: ${escapeMarkdown(problem.message)}`,
+      (problem) => `- **${markdownInline(problem.field)}**: ${markdownInline(problem.message)}`,
     ),
   ];
 }

@@ -1,6 +1,6 @@
 import Mustache from "mustache";
 import { loadTemplateSet } from "../../render/load-template-set.js";
-import { escapeMarkdown } from "./escape-markdown.js";
+import { markdownInline } from "../../render/markdown-text.js";
 import { renderPlan } from "./render-plan.js";
 import { encodeStatusMarker } from "./status-marker.js";
 import { STEPS, type StatusReport, type StepName, type StepState } from "./status-report.js";
@@ -23,10 +23,10 @@ export function renderStatusComment(report: StatusReport): string {
   if (!template) throw new Error("templates/comments/status.md is missing");
   const view = {
     marker: encodeStatusMarker(report),
-    service: escapeMarkdown(report.service ?? "new service"),
+    service: markdownInline(report.service ?? "new service"),
     steps: STEPS.map((name) => {
       const step = report.steps[name];
-      const note = escapeMarkdown(step.note);
+      const note = markdownInline(step.note);
       return {
         icon: ICONS[step.state],
         label: LABELS[name],
@@ -35,8 +35,8 @@ export function renderStatusComment(report: StatusReport): string {
     }),
     hasProblems: report.problems.length > 0,
     problems: report.problems.map((problem) => ({
-      field: escapeMarkdown(problem.field),
-      message: escapeMarkdown(problem.message),
+      field: markdownInline(problem.field),
+      message: markdownInline(problem.message),
     })),
     plan: report.plan ? renderPlan(report.plan) : undefined,
   };

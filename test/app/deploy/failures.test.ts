@@ -110,4 +110,31 @@ describe("a failed build", () => {
     expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
     expect(issue()?.state).toBe("closed");
   });
+
+  it("a refusal while reading Repository_B is reported with what the platform team must do", async () => {
+    const { receive } = createTestProbot();
+    await receive("issues", formIssuePayload(double));
+    const run = startRun(double, { repo: "orders-api" });
+    finish(run, "success");
+    // The first repository read of a completed run is Repository_B's.
+    double.failNext({
+      operationId: "repos/get",
+      status: 403,
+      message: "Resource not accessible by integration",
+    });
+    await receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
+    );
+    expect(gitopsCommits()).toBe(1);
+    // Markdown-escaped in the comment: compare the words.
+    const body = (issue()?.comments[0]?.body ?? "").replace(/\\(.)/g, "$1");
+    expect(body).toContain("❌ **Deployed**: the app may not write to acme/gitops");
+    expect(body).toContain("grant the Dev Portal app contents: write on acme/gitops");
+
+    await receive("issue_comment", commentPayload(double, { number: 7, body: "/devportal retry" }));
+    double.assertClean();
+    expect(gitopsCommits()).toBe(2);
+    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
+  });
 });

@@ -158,6 +158,18 @@ describe("decideWorkflowRun", () => {
     });
   });
 
+  it("leaves later builds to Argo CD Image Updater when the service uses it", () => {
+    const facts = exampleFacts();
+    expect(decideWorkflowRun({ facts, record, deployedTag: OLD, imageUpdater: true })).toEqual({
+      kind: "ignore",
+      reason: "Argo CD Image Updater deploys later builds",
+    });
+    // The first deployment is still the app's: the updater only moves an existing tag.
+    expect(
+      decideWorkflowRun({ facts, record, deployedTag: undefined, imageUpdater: true }),
+    ).toEqual({ kind: "deploy-first" });
+  });
+
   it("does not report later builds as running", () => {
     const facts = exampleFacts((p) => {
       p.action = "in_progress" as never;

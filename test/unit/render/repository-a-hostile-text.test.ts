@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTree } from "../../../src/cli/write-tree.js";
+import { markdownText } from "../../../src/render/markdown-text.js";
 import type { Rendered } from "../../../src/render/render.js";
-import { markdownText } from "../../../src/render/repository-a/markdown-text.js";
 import { PYTHON, requireDjangoTools } from "../../support/django/python-tools.js";
 import { renderExample } from "../../support/django/render-example.js";
 

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { markdownText } from "../../../src/render/markdown-text.js";
 import { pyDocstring, pyLiteral, pyString } from "../../../src/render/python/python-literal.js";
-import { markdownText } from "../../../src/render/repository-a/markdown-text.js";
 import { PYTHON, requireDjangoTools } from "../../support/django/python-tools.js";
 
 const HOSTILE = [

@@ -11,13 +11,20 @@ export function markdownText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .split("\n")
-    .map((line) =>
-      line
-        .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu, "")
-        .trim()
-        .replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`),
-    )
+    .map(inertLine)
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/** The same on one line (a list item, a table cell): line breaks become spaces. */
+export function markdownInline(text: string): string {
+  return inertLine(text.replace(/[\r\n]+/g, " "));
+}
+
+function inertLine(line: string): string {
+  return line
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu, "")
+    .trim()
+    .replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
 }
