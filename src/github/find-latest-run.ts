@@ -1,19 +1,5 @@
 import type { Octokit, RepoParams } from "./octokit.js";
-
-export interface WorkflowRunInfo {
-  id: number;
-  attempt: number;
-  number: number;
-  htmlUrl: string;
-  path: string;
-  event: string;
-  headBranch: string | null;
-  headSha: string;
-  headRepository: string | null;
-  status: string | null;
-  conclusion: string | null;
-  pullRequests: number;
-}
+import { type WorkflowRunInfo, workflowRunInfo } from "./workflow-run-info.js";
 
 /**
  * The newest push-triggered run of a workflow file on a branch, or undefined when it never
@@ -33,19 +19,5 @@ export async function findLatestRun(
     per_page: 1,
   });
   const run = data.workflow_runs[0];
-  if (!run) return undefined;
-  return {
-    id: run.id,
-    attempt: run.run_attempt ?? 1,
-    number: run.run_number,
-    htmlUrl: run.html_url,
-    path: run.path,
-    event: run.event,
-    headBranch: run.head_branch,
-    headSha: run.head_sha,
-    headRepository: run.head_repository?.full_name ?? null,
-    status: run.status,
-    conclusion: run.conclusion,
-    pullRequests: run.pull_requests?.length ?? 0,
-  };
+  return run ? workflowRunInfo(run) : undefined;
 }
