@@ -15,14 +15,17 @@ const { privateKey } = generateKeyPairSync("rsa", {
  * Probot as DESIGN.md prescribes for tests: the function form of `defaults`, so retry and
  * throttling are really off (the object form leaves throttling on), and the real app wiring.
  */
-export function createTestProbot(deps: Partial<PortalDeps> = {}): {
+export function createTestProbot(
+  deps: Partial<PortalDeps> = {},
+  options: { log?: pino.Logger } = {},
+): {
   probot: Probot;
   receive: (name: string, payload: unknown, id?: string) => Promise<void>;
 } {
   const probot = new Probot({
     appId: 1,
     privateKey,
-    log: pino({ level: "silent" }),
+    log: options.log ?? pino({ level: "silent" }),
     Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
       ...options,
       retry: { enabled: false },
