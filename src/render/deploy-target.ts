@@ -2,8 +2,12 @@
 export interface DeployTarget {
   /** Repository_A. */
   repository: RepositoryRef;
+  /** Repository_A's default branch: the pushes its workflow builds and deploys. */
+  branch: string;
   /** Repository_B, the GitOps repository. */
   gitops: RepositoryRef;
+  /** Repository_B's default branch: where Argo CD Image Updater writes tags back. */
+  gitopsBranch: string;
   /** `apps/<service>`: the only directory of Repository_B this service's writes touch. */
   gitopsPath: string;
   /** Image name without tag, lowercase as registries require: `ghcr.io/acme/orders-api`. */

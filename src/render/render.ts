@@ -24,6 +24,9 @@ export function render(params: {
   settings: PortalSettings;
   owner?: string;
   tag?: string;
+  /** Default branches of Repository_A and Repository_B, once known (default `main`). */
+  branch?: string;
+  gitopsBranch?: string;
   origin?: RenderContext["origin"];
 }): Result<Rendered> {
   const target = resolveDeployTarget(params);

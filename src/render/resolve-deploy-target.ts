@@ -7,6 +7,14 @@ import type { DeployTarget, RepositoryRef } from "./deploy-target.js";
  * the default branch too, so it names a real image. */
 export const DEFAULT_TAG = "latest";
 
+/** Repositories the app creates use GitHub's default branch unless the organisation
+ * changed it; the app passes the real names once the repositories exist. */
+export const DEFAULT_BRANCH = "main";
+
+/** A branch name that is safe in a workflow filter and a YAML scalar: git's ref rules,
+ * narrowed to the characters branch names use in practice. */
+const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)(?!\/)(?!.*[/.]$)[A-Za-z0-9._/-]{1,255}$/;
+
 /** The OCI distribution spec's tag grammar. */
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
@@ -19,6 +27,9 @@ export function resolveDeployTarget(params: {
   settings: PortalSettings;
   owner?: string;
   tag?: string;
+  /** Repository_A's and Repository_B's default branches (default `main`). */
+  branch?: string;
+  gitopsBranch?: string;
 }): Result<DeployTarget> {
   const { request, settings } = params;
   const errors: ValidationError[] = [];
@@ -49,6 +60,16 @@ export function resolveDeployTarget(params: {
       message: `"${tag}" is not an image tag: letters, digits, _, . and -, at most 128, not starting with . or -`,
     });
   }
+  const branch = params.branch ?? DEFAULT_BRANCH;
+  const gitopsBranch = params.gitopsBranch ?? DEFAULT_BRANCH;
+  for (const [path, value] of [
+    ["branch", branch],
+    ["gitops_branch", gitopsBranch],
+  ] as const) {
+    if (!BRANCH.test(value)) {
+      errors.push({ path, message: `"${value}" is not a branch name this portal can build from` });
+    }
+  }
   if (!owner || !host || errors.length > 0) return { ok: false, errors };
   const repository = ref(owner, request.service);
   const [gitopsOwner, gitopsName] = splitReference(
@@ -59,7 +80,9 @@ export function resolveDeployTarget(params: {
     ok: true,
     value: {
       repository,
+      branch,
       gitops: ref(gitopsOwner, gitopsName),
+      gitopsBranch,
       gitopsPath: `apps/${request.service}`,
       // GHCR refuses uppercase image names, while GitHub logins may have capitals.
       image: `${settings.registry}/${owner}/${request.service}`.toLowerCase(),

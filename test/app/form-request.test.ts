@@ -48,4 +48,16 @@ describe("issues.opened from the New service form", () => {
     expect(status).not.toContain("s3cr3t");
     expect(issue?.labels).toContain("devportal:provisioning");
   });
+
+  it("builds pushes to the branch the organisation names default, not an assumed main", async () => {
+    double.state.orgDefaultBranch.set(ORG, "trunk");
+    const { receive } = createTestProbot();
+    await receive("issues", formIssuePayload(double));
+    double.assertClean();
+    const service = double.state.repo(ORG, "orders-api");
+    expect(service?.defaultBranch).toBe("trunk");
+    const workflow = service?.git.read("trunk")[".github/workflows/ci-cd.yml"] ?? "";
+    expect(workflow).toContain('branches: ["trunk"]');
+    expect(workflow).not.toContain('"main"');
+  });
 });

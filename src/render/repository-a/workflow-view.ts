@@ -7,11 +7,6 @@ export const GHCR = "ghcr.io";
 /** Python of the CI job; the Dockerfile's base image uses the same minor version. */
 export const CI_PYTHON = "3.12";
 
-/** Branch pushes that deploy. Repository_A is created with auto_init, so its default branch
- * is GitHub's default, `main`; the build job also compares with the repository's actual
- * default branch, so a renamed branch never publishes images from elsewhere. */
-export const DEFAULT_BRANCH = "main";
-
 /**
  * The `workflow` part of the service view, for .github/workflows/ci-cd.yml. Only validated
  * names reach it (image, registry), quoted for YAML; the request's free text never does.
@@ -22,7 +17,9 @@ export function workflowView(context: RenderContext) {
   const ghcr = settings.registry === GHCR;
   return {
     python: yamlString(CI_PYTHON),
-    branch: yamlString(DEFAULT_BRANCH),
+    // Pushes to the default branch build images; the build job also compares with the
+    // repository's default branch at run time, so a later rename never publishes elsewhere.
+    branch: yamlString(target.branch),
     image: yamlString(target.image),
     registry: yamlString(settings.registry),
     // GHCR takes the workflow's token; any other registry needs the credentials the portal

@@ -5,10 +5,6 @@ import { yamlString } from "./yaml-string.js";
 /** Where the image keeps SQLite's file: the Dockerfile's data directory, owned by USER 10001. */
 export const DATA_DIR = "/app/data";
 
-/** The branch Image Updater commits to. Repository_B is created with auto_init, whose
- * default branch is GitHub's default, `main`; the ApplicationSet itself tracks HEAD. */
-export const GITOPS_BRANCH = "main";
-
 /** Full commit SHAs: the only tags the updater may deploy (never the moving `latest`). */
 export const COMMIT_SHA_TAGS = "regexp:^[0-9a-f]{40}$";
 
@@ -71,7 +67,7 @@ export function gitopsView(context: RenderContext) {
     applicationSet: q(applicationSetName(target.gitops.name)),
     repoUrl: q(`https://github.com/${target.gitops.fullName}.git`),
     imageUpdater: imageUpdater && {
-      branch: q(GITOPS_BRANCH),
+      branch: q(target.gitopsBranch),
       writeBackTarget: q(`kustomization:/${target.gitopsPath}`),
       allowTags: q(COMMIT_SHA_TAGS),
       pullSecret: pullSecret ? q(`pullsecret:${settings.argocd.namespace}/${pullSecret}`) : false,
@@ -92,7 +88,7 @@ export function gitopsView(context: RenderContext) {
       envSecret,
       imagePullSecret: pullSecret ?? false,
       imageUpdater,
-      imageUpdaterBranch: GITOPS_BRANCH,
+      imageUpdaterBranch: target.gitopsBranch,
     },
   };
 }

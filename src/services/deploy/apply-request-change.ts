@@ -63,6 +63,7 @@ export async function applyRequestChange(
       settings: params.settings,
       owner,
       tag: state.tag,
+      gitopsBranch: state.branch,
       origin: params.origin,
     });
     if (!rendered.ok) {

@@ -34,6 +34,8 @@ export async function deployFirst(
     settings,
     owner: facts.repository.owner,
     tag: run.headSha,
+    branch: facts.repository.defaultBranch,
+    gitopsBranch: state.branch,
     ...(record.origin ? { origin: record.origin } : {}),
   });
   if (!rendered.ok) {

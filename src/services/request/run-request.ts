@@ -1,4 +1,7 @@
 import { findBotComment } from "../../github/find-bot-comment.js";
+import type { FileTree } from "../../render/file-tree.js";
+import { type Rendered, render } from "../../render/render.js";
+import { formatError, type Result } from "../../request/service-request.js";
 import { applyRequestChange } from "../deploy/apply-request-change.js";
 import { withRequestChange } from "../deploy/with-request-change.js";
 import type { PortalDeps } from "../portal-deps.js";
@@ -71,6 +74,10 @@ export async function runRequest(deps: PortalDeps, job: RequestJob): Promise<Sta
     link: repository.htmlUrl,
   });
   const [owner = "", name = ""] = repository.fullName.split("/");
+  // The plan assumed GitHub's default branch; an organisation may name it otherwise, and the
+  // workflow must build pushes to the branch the repository really has.
+  const files = filesForBranch(rendered, repository.defaultBranch);
+  if (!files.ok) return fail("code", new Error(files.errors.map(formatError).join("; ")));
   try {
     const result = await ensureSecrets(octokit, { owner, repo: name, values: secrets, ...sleep });
     report = withStep(report, "secrets", {
@@ -86,7 +93,7 @@ export async function runRequest(deps: PortalDeps, job: RequestJob): Promise<Sta
   try {
     const pushed = await pushCode(octokit, {
       repository,
-      files: rendered.repositoryA,
+      files: files.value,
       service: rendered.context.request.service,
       origin: job.origin,
       ...sleep,
@@ -134,6 +141,20 @@ export async function runRequest(deps: PortalDeps, job: RequestJob): Promise<Sta
   }
   await publishStatus(job, { report, existing: comment });
   return report;
+}
+
+function filesForBranch(rendered: Rendered, branch: string): Result<FileTree> {
+  const { context } = rendered;
+  if (branch === context.target.branch) return { ok: true, value: rendered.repositoryA };
+  const again = render({
+    request: context.request,
+    settings: context.settings,
+    owner: context.target.repository.owner,
+    tag: context.target.tag,
+    branch,
+    ...(context.origin ? { origin: context.origin } : {}),
+  });
+  return again.ok ? { ok: true, value: again.value.repositoryA } : again;
 }
 
 /** CI and deployment belong to the deploy pipeline: keep what it reported unless this run

@@ -78,6 +78,8 @@ export class DoubleState {
   /** "org/team" -> active member logins. */
   readonly teams = new Map<string, Set<string>>();
   readonly appUser: User = { login: "devportal[bot]", type: "Bot" };
+  /** Organisation setting: the default branch of repositories created there (GitHub: main). */
+  readonly orgDefaultBranch = new Map<string, string>();
   nextId = 1000;
 
   repo(owner: string, name: string): Repo | undefined {

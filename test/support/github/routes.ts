@@ -114,6 +114,7 @@ export const ROUTES: Record<string, Route> = {
       owner: params.org ?? "",
       name: body.name,
       empty: !body.auto_init,
+      defaultBranch: state.orgDefaultBranch.get(params.org ?? "") ?? "main",
       createdByApp: true,
       description: body.description ?? "",
       visibility: body.visibility ?? "public",
