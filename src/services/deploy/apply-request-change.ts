@@ -4,6 +4,7 @@ import { render } from "../../render/render.js";
 import type { RequestOrigin, ServiceRequest } from "../../request/service-request.js";
 import { formatError } from "../../request/service-request.js";
 import type { PortalSettings } from "../../request/settings.schema.js";
+import { withKeyLock } from "../with-key-lock.js";
 import { commitGitops } from "./commit-gitops.js";
 import { redeployMessage } from "./commit-messages.js";
 import { commitUrl, type GitopsCommit } from "./deploy-outcome.js";
@@ -12,7 +13,6 @@ import { CATALOG_PATH, gitopsChanges } from "./gitops-changes.js";
 import { readGitopsState } from "./gitops-state.js";
 import { readServiceRecord } from "./read-service-record.js";
 import { splitRepository } from "./split-repository.js";
-import { withKeyLock } from "./with-key-lock.js";
 
 export type RequestChange =
   | { kind: "none"; modelsIgnored: boolean }

@@ -3,6 +3,7 @@ import type { Octokit } from "../../github/octokit.js";
 import { formatError } from "../../request/service-request.js";
 import { describeError } from "../provision/step-error.js";
 import { loadSettings } from "../request/load-settings.js";
+import { withKeyLock } from "../with-key-lock.js";
 import { bumpTag } from "./bump-tag.js";
 import { decideWorkflowRun } from "./decide-workflow-run.js";
 import { deployFirst } from "./deploy-first.js";
@@ -14,7 +15,6 @@ import { readServiceRecord } from "./read-service-record.js";
 import { screenWorkflowRun } from "./screen-workflow-run.js";
 import type { ServiceRecord } from "./service-record.js";
 import { splitRepository } from "./split-repository.js";
-import { withKeyLock } from "./with-key-lock.js";
 import type { WorkflowRunFacts } from "./workflow-run-facts.js";
 
 export interface WorkflowRunResult {

@@ -12,6 +12,7 @@ import { describeError } from "../provision/step-error.js";
 import { publishStatus } from "../status/publish-status.js";
 import { decodeStatusMarker, STATUS_MARKER } from "../status/status-marker.js";
 import { type StatusReport, type StepName, withStep } from "../status/status-report.js";
+import { withKeyLock } from "../with-key-lock.js";
 import { prepareRequest } from "./prepare-request.js";
 import type { RequestJob } from "./request-job.js";
 
@@ -22,7 +23,14 @@ import type { RequestJob } from "./request-job.js";
  * the steps already done find their work and skip it. Expected failures are reported, not
  * thrown, so they never turn into failed webhook deliveries.
  */
-export async function runRequest(deps: PortalDeps, job: RequestJob): Promise<StatusReport> {
+export function runRequest(deps: PortalDeps, job: RequestJob): Promise<StatusReport> {
+  // Two deliveries for one issue at once (opened and a quick edit) would each find no status
+  // comment and create one: in this process they take turns.
+  const key = `request:${job.repo.owner}/${job.repo.repo}#${job.issue.number}`.toLowerCase();
+  return withKeyLock(key, () => runRequestNow(deps, job));
+}
+
+async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusReport> {
   const { octokit, repo, log } = job;
   let comment = await findBotComment(octokit, {
     ...repo,

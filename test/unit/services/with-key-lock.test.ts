@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withKeyLock } from "../../../src/services/deploy/with-key-lock.js";
+import { withKeyLock } from "../../../src/services/with-key-lock.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 

@@ -2,8 +2,8 @@ const tails = new Map<string, Promise<unknown>>();
 
 /**
  * Run `work` after every earlier call with the same key has settled: deliveries for one
- * service (a build finishing while its predecessor deploys) are handled one at a time in
- * this process. Across replicas the ref update itself is the lock: a lost race answers 422
+ * request or one service (an edit arriving while the issue is provisioned, a build finishing
+ * while its predecessor deploys) are handled one at a time in this process. Across replicas the ref update itself is the lock: a lost race answers 422
  * and the work is re-read and redone, and the ancestry check keeps that safe.
  */
 export async function withKeyLock<T>(key: string, work: () => Promise<T>): Promise<T> {
