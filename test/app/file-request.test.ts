@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { REQUEST_RECORD_PATH } from "../../src/render/repository-a/request-record.js";
-import { GitHubDouble } from "../support/github/github-double.js";
+import type { GitHubDouble } from "../support/github/github-double.js";
 import { moveTo, recordedPayload } from "../support/github/payloads.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
-import { arrangeOrg, ORG, REQUEST_FILE, REQUESTS } from "../support/github/scenario.js";
+import { ORG, REQUEST_FILE, REQUESTS } from "../support/github/scenario.js";
+import { useGitHubDouble } from "../support/github/use-github-double.js";
 
 let double: GitHubDouble;
-beforeEach(async () => {
-  double = await GitHubDouble.start();
-  arrangeOrg(double);
-});
-afterEach(() => {
-  double.assertClean();
-  double.stop();
+useGitHubDouble((started) => {
+  double = started;
 });
 
 /** A recorded push, carrying one commit that adds `path` to the default branch. */

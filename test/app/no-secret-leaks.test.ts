@@ -1,8 +1,9 @@
 import { pino } from "pino";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GitHubDouble } from "../support/github/github-double.js";
+import { describe, expect, it } from "vitest";
+import type { GitHubDouble } from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
-import { arrangeOrg, formIssuePayload, ORG } from "../support/github/scenario.js";
+import { formIssuePayload, ORG } from "../support/github/scenario.js";
+import { useGitHubDouble } from "../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
 
 const SECRET = "s3cr3t-registry-value";
@@ -10,12 +11,8 @@ const SECRET = "s3cr3t-registry-value";
 const TOKEN = "ghs_double";
 
 let double: GitHubDouble;
-beforeEach(async () => {
-  double = await GitHubDouble.start();
-  arrangeOrg(double);
-});
-afterEach(() => {
-  double.stop();
+useGitHubDouble((started) => {
+  double = started;
 });
 
 describe("secrets and tokens", () => {

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GitHubDouble } from "../support/github/github-double.js";
+import { describe, expect, it } from "vitest";
+import type { GitHubDouble } from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
-import {
-  arrangeOrg,
-  FORM_BODY,
-  formIssuePayload,
-  ORG,
-  REQUESTS,
-} from "../support/github/scenario.js";
+import { FORM_BODY, formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
+import { useGitHubDouble } from "../support/github/use-github-double.js";
 
 let double: GitHubDouble;
-beforeEach(async () => {
-  double = await GitHubDouble.start();
-  arrangeOrg(double);
-});
-afterEach(() => {
-  double.assertClean();
-  double.stop();
+useGitHubDouble((started) => {
+  double = started;
 });
 
 const statusOf = () => double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments[0]?.body ?? "";

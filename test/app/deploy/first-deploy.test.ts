@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GitHubDouble } from "../../support/github/github-double.js";
+import { describe, expect, it } from "vitest";
+import type { GitHubDouble } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
-import { arrangeOrg, formIssuePayload, ORG, REQUESTS } from "../../support/github/scenario.js";
+import { formIssuePayload, ORG, REQUESTS } from "../../support/github/scenario.js";
+import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
 
 let double: GitHubDouble;
-beforeEach(async () => {
-  double = await GitHubDouble.start();
-  arrangeOrg(double);
-});
-afterEach(() => {
-  double.stop();
+useGitHubDouble((started) => {
+  double = started;
 });
 
 const gitops = () => double.state.repo(ORG, "gitops");

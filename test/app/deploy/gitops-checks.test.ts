@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GitHubDouble } from "../../support/github/github-double.js";
+import { describe, expect, it } from "vitest";
+import type { GitHubDouble } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
-import { arrangeOrg, ORG } from "../../support/github/scenario.js";
+import { ORG } from "../../support/github/scenario.js";
+import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
 import { kustomizeBuild, parseObjects } from "../../support/k8s/kustomize-build.js";
 import { validateObject } from "../../support/k8s/validate-object.js";
 import { deployedService, pushChange } from "./deployed-service.js";
 
 let double: GitHubDouble;
-beforeEach(async () => {
-  double = await GitHubDouble.start();
-  arrangeOrg(double);
-});
-afterEach(() => {
-  double.stop();
+useGitHubDouble((started) => {
+  double = started;
 });
 
 /** The real checks of the generated output, run on what the GitOps double holds. */

@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseCatalog } from "../../../src/services/deploy/catalog-entries.js";
-import { GitHubDouble } from "../../support/github/github-double.js";
+import type { GitHubDouble } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
-import {
-  arrangeOrg,
-  FORM_BODY,
-  formIssuePayload,
-  ORG,
-  REQUESTS,
-} from "../../support/github/scenario.js";
+import { FORM_BODY, formIssuePayload, ORG, REQUESTS } from "../../support/github/scenario.js";
+import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
 
 let double: GitHubDouble;
-beforeEach(async () => {
-  double = await GitHubDouble.start();
-  arrangeOrg(double);
-});
-afterEach(() => {
-  double.stop();
+useGitHubDouble((started) => {
+  double = started;
 });
 
 const BILLING_BODY = FORM_BODY.replaceAll("orders-api", "billing-api")

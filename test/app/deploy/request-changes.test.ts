@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GitHubDouble } from "../../support/github/github-double.js";
+import { describe, expect, it } from "vitest";
+import type { GitHubDouble } from "../../support/github/github-double.js";
 import { moveTo, recordedPayload } from "../../support/github/payloads.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
-import { arrangeOrg, ORG, REQUEST_FILE, REQUESTS } from "../../support/github/scenario.js";
+import { ORG, REQUEST_FILE, REQUESTS } from "../../support/github/scenario.js";
+import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
 import { kustomizeBuild } from "../../support/k8s/kustomize-build.js";
 import { validateObject } from "../../support/k8s/validate-object.js";
@@ -12,13 +13,9 @@ const PATH = "services/orders-api.devportal.yml";
 
 let double: GitHubDouble;
 let receive: ReturnType<typeof createTestProbot>["receive"];
-beforeEach(async () => {
-  double = await GitHubDouble.start();
-  arrangeOrg(double);
+useGitHubDouble((started) => {
+  double = started;
   receive = createTestProbot().receive;
-});
-afterEach(() => {
-  double.stop();
 });
 
 /** Commit the request file to the request repository and deliver GitHub's recorded push. */

@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GitHubDouble } from "../../support/github/github-double.js";
+import { describe, expect, it } from "vitest";
+import type { GitHubDouble } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
-import { arrangeOrg, ORG, REQUESTS } from "../../support/github/scenario.js";
+import { ORG, REQUESTS } from "../../support/github/scenario.js";
+import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
 import { changedPaths, deployedService, pushChange } from "./deployed-service.js";
 
 let double: GitHubDouble;
 let receive: ReturnType<typeof createTestProbot>["receive"];
-beforeEach(async () => {
-  double = await GitHubDouble.start();
-  arrangeOrg(double);
+useGitHubDouble((started) => {
+  double = started;
   receive = createTestProbot().receive;
-});
-afterEach(() => {
-  double.stop();
 });
 
 const KUSTOMIZATION = "apps/orders-api/kustomization.yaml";

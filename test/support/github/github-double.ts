@@ -103,6 +103,11 @@ export class GitHubDouble {
   assertClean(): void {
     if (this.violations.length > 0)
       throw new Error(`GitHub double violations:\n${this.violations.join("\n")}`);
+    // A fault the app never ran into means the test did not exercise what it claims.
+    if (this.faults.length > 0) {
+      const unused = this.faults.map((fault) => `${fault.operationId} ${fault.status}`);
+      throw new Error(`GitHub double faults never triggered: ${unused.join(", ")}`);
+    }
   }
 
   handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Reply {
