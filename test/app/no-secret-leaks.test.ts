@@ -2,9 +2,9 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import type { GitHubDouble } from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
-import { formIssuePayload, ORG } from "../support/github/scenario.js";
+import { ORG } from "../support/github/scenario.js";
 import { useGitHubDouble } from "../support/github/use-github-double.js";
-import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
+import { deployedService } from "./deploy/deployed-service.js";
 
 const SECRET = "s3cr3t-registry-value";
 // What the double hands out as the installation token.
@@ -20,13 +20,7 @@ describe("secrets and tokens", () => {
     const lines: string[] = [];
     const log = pino({ level: "trace" }, { write: (line: string) => lines.push(line) });
     const { receive } = createTestProbot({}, { log });
-    await receive("issues", formIssuePayload(double));
-    const run = startRun(double, { repo: "orders-api" });
-    finish(run, "success");
-    await receive(
-      "workflow_run",
-      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
-    );
+    await deployedService(double, receive);
     double.assertClean();
 
     // The flow really ran and really logged: the assertions below are not vacuous.
