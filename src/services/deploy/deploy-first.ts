@@ -1,11 +1,10 @@
 import type { Octokit } from "../../github/octokit.js";
 import { readFile } from "../../github/read-file.js";
 import { render } from "../../render/render.js";
-import { formatError } from "../../request/service-request.js";
 import type { PortalSettings } from "../../request/settings.schema.js";
 import { commitGitops } from "./commit-gitops.js";
 import { firstDeployMessage } from "./commit-messages.js";
-import { commitUrl, type DeployOutcome } from "./deploy-outcome.js";
+import { blockedBySettings, commitUrl, type DeployOutcome } from "./deploy-outcome.js";
 import { APPLICATION_SET_PATH, CATALOG_PATH, gitopsChanges } from "./gitops-changes.js";
 import type { GitopsState } from "./gitops-state.js";
 import type { ServiceRecord } from "./service-record.js";
@@ -38,15 +37,7 @@ export async function deployFirst(
     gitopsBranch: state.branch,
     ...(record.origin ? { origin: record.origin } : {}),
   });
-  if (!rendered.ok) {
-    const reason = rendered.errors.map(formatError).join("; ");
-    return {
-      kind: "blocked",
-      run,
-      reason,
-      action: "fix the portal settings, then `/devportal retry`",
-    };
-  }
+  if (!rendered.ok) return blockedBySettings(run, rendered.errors);
   const { target } = rendered.value.context;
   // The record says where the service was promised to deploy; settings edited since then
   // must not silently send it elsewhere.

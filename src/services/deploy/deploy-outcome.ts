@@ -1,3 +1,4 @@
+import { formatError, type ValidationError } from "../../request/service-request.js";
 import type { RunRef } from "./commit-messages.js";
 import type { FailedJob } from "./failed-jobs.js";
 
@@ -33,4 +34,15 @@ export type DeployOutcome =
 
 export function commitUrl(gitops: string, sha: string): string {
   return `https://github.com/${gitops}/commit/${sha}`;
+}
+
+/** Deployment stopped by portal settings that do not validate (or no longer render): the
+ * platform team fixes them, then anyone comments `/devportal retry`. */
+export function blockedBySettings(run: RunRef, errors: readonly ValidationError[]): DeployOutcome {
+  return {
+    kind: "blocked",
+    run,
+    reason: errors.map(formatError).join("; "),
+    action: "fix the portal settings, then `/devportal retry`",
+  };
 }

@@ -1,13 +1,12 @@
 import { listRunJobs } from "../../github/list-run-jobs.js";
 import type { Octokit } from "../../github/octokit.js";
-import { formatError } from "../../request/service-request.js";
 import { describeError } from "../provision/step-error.js";
 import { loadSettings } from "../request/load-settings.js";
 import { withKeyLock } from "../with-key-lock.js";
 import { bumpTag } from "./bump-tag.js";
 import { decideWorkflowRun } from "./decide-workflow-run.js";
 import { deployFirst } from "./deploy-first.js";
-import type { DeployOutcome } from "./deploy-outcome.js";
+import { blockedBySettings, type DeployOutcome } from "./deploy-outcome.js";
 import { failedJobs } from "./failed-jobs.js";
 import { gitopsAccessProblem, missingGitops } from "./gitops-access.js";
 import { readGitopsState } from "./gitops-state.js";
@@ -110,15 +109,7 @@ async function writeGitops(
     // Rendering needs what the platform team set (resources, ingress class, Argo CD
     // project): it lives with the request, not in the record.
     const settings = await loadSettings(octokit, splitRepository(record.origin.repository));
-    if (!settings.ok) {
-      const reason = settings.errors.map(formatError).join("; ");
-      return {
-        kind: "blocked",
-        run,
-        reason,
-        action: "fix the portal settings, then `/devportal retry`",
-      };
-    }
+    if (!settings.ok) return blockedBySettings(run, settings.errors);
     return await deployFirst(octokit, { facts, record, state, settings: settings.value });
   } catch (error) {
     // Reported, not thrown: GitHub never redelivers a failed webhook, so a thrown error

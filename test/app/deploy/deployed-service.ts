@@ -6,19 +6,26 @@ import { finish, startRun, workflowRunPayload } from "../../support/github/workf
 
 type Receive = ReturnType<typeof createTestProbot>["receive"];
 
-/** orders-api requested through the form, built green once and deployed. */
-export async function deployedService(
+/** orders-api requested through the form, then its first build completes with `conclusion`
+ * and the app receives the `workflow_run.completed` delivery. */
+export async function builtService(
   double: GitHubDouble,
   receive: Receive,
+  conclusion: Parameters<typeof finish>[1],
 ): Promise<WorkflowRun> {
   await receive("issues", formIssuePayload(double));
   const run = startRun(double, { repo: "orders-api" });
-  finish(run, "success");
+  finish(run, conclusion);
   await receive(
     "workflow_run",
     workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
   );
   return run;
+}
+
+/** orders-api requested through the form, built green once and deployed. */
+export function deployedService(double: GitHubDouble, receive: Receive): Promise<WorkflowRun> {
+  return builtService(double, receive, "success");
 }
 
 /** A person pushes a change to Repository_A's default branch; returns the new head. */

@@ -4,6 +4,7 @@ import { createTestProbot } from "../../support/github/probot-harness.js";
 import { commentPayload, formIssuePayload, ORG, REQUESTS } from "../../support/github/scenario.js";
 import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
+import { builtService } from "./deployed-service.js";
 
 let double: GitHubDouble;
 useGitHubDouble((started) => {
@@ -16,14 +17,7 @@ const gitopsCommits = () => double.state.repo(ORG, "gitops")?.git.history("main"
 describe("a failed build", () => {
   it("is reported with its failing job and step, labels the request failed, and deploys nothing", async () => {
     const { receive } = createTestProbot();
-    await receive("issues", formIssuePayload(double));
-    const run = startRun(double, { repo: "orders-api" });
-    finish(run, "failure");
-
-    await receive(
-      "workflow_run",
-      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
-    );
+    const run = await builtService(double, receive, "failure");
     double.assertClean();
 
     expect(gitopsCommits()).toBe(1);
@@ -39,26 +33,14 @@ describe("a failed build", () => {
 
   it.each(["cancelled"] as const)("%s is reported the same way", async (conclusion) => {
     const { receive } = createTestProbot();
-    await receive("issues", formIssuePayload(double));
-    const run = startRun(double, { repo: "orders-api" });
-    finish(run, conclusion);
-    await receive(
-      "workflow_run",
-      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
-    );
+    const _run = await builtService(double, receive, conclusion);
     expect(issue()?.comments[0]?.body).toContain(`❌ **CI**: build \\#1 ${conclusion}`);
     expect(gitopsCommits()).toBe(1);
   });
 
   it("is re-run by /devportal retry (failed jobs only), and the green attempt deploys", async () => {
     const { receive } = createTestProbot();
-    await receive("issues", formIssuePayload(double));
-    const run = startRun(double, { repo: "orders-api" });
-    finish(run, "failure");
-    await receive(
-      "workflow_run",
-      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
-    );
+    const run = await builtService(double, receive, "failure");
 
     await receive("issue_comment", commentPayload(double, { number: 7, body: "/devportal retry" }));
     expect(double.count("actions/re-run-workflow-failed-jobs")).toBe(1);
