@@ -1,8 +1,8 @@
 import type { Context } from "probot";
+import { jobForIssue } from "../services/intake/job-for-issue.js";
+import { parseCommand } from "../services/intake/parse-command.js";
+import { runCommand } from "../services/intake/run-command.js";
 import type { PortalDeps } from "../services/portal-deps.js";
-import { jobForIssue } from "../services/request/job-for-issue.js";
-import { parseCommand } from "../services/request/parse-command.js";
-import { runCommand } from "../services/request/run-command.js";
 import { isBot } from "./is-bot.js";
 
 /** issue_comment.created: `/devportal plan` and `/devportal retry` on a request issue. */

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { planPullRequest } from "../services/request/plan-pull-request.js";
+import { planPullRequest } from "../services/intake/plan-pull-request.js";
 import { isBot } from "./is-bot.js";
 
 /** pull_request opened / synchronize / reopened: the `devportal / plan` check, no side effects. */

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
+import { requestFilesOfPush } from "../services/intake/request-files.js";
+import { runPush } from "../services/intake/run-push.js";
 import type { PortalDeps } from "../services/portal-deps.js";
-import { requestFilesOfPush } from "../services/request/request-files.js";
-import { runPush } from "../services/request/run-push.js";
 import { isBot } from "./is-bot.js";
 
 /** push: request files changed on the default branch. Every other push costs no API call. */

@@ -1,9 +1,8 @@
 import type { Context } from "probot";
+import { formRequestJob } from "../services/intake/form-request-job.js";
+import { runRequest } from "../services/intake/run-request.js";
 import type { PortalDeps } from "../services/portal-deps.js";
-import { fileRequestPathOf } from "../services/request/file-request-marker.js";
-import { formRequestJob } from "../services/request/form-request-job.js";
-import { runRequest } from "../services/request/run-request.js";
-import { REQUEST_LABEL } from "../services/status/labels.js";
+import { fileRequestPathOf, REQUEST_LABEL } from "../services/state-in-github.js";
 import { isBot } from "./is-bot.js";
 
 /** issues.opened / issues.edited: an issue filed with the "New service" form is a request. */

@@ -1,8 +1,7 @@
 import type { Context } from "probot";
+import { screenWorkflowRun, workflowRunFacts } from "../services/deploy/decide.js";
 import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
 import { reportOutcome } from "../services/deploy/report-outcome.js";
-import { screenWorkflowRun } from "../services/deploy/screen-workflow-run.js";
-import { workflowRunFacts } from "../services/deploy/workflow-run-facts.js";
 
 /**
  * workflow_run (requested, in_progress, completed) of a generated service's CI: deploy green
