@@ -55,6 +55,14 @@ const OPERATIONS = [
   "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
   "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments",
   "PATCH /repos/{owner}/{repo}/comments/{comment_id}",
+  // Deploy reports (Argo CD answers through deployment statuses), access and labels.
+  "GET /repos/{owner}/{repo}/deployments",
+  "POST /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "PUT /repos/{owner}/{repo}/collaborators/{username}",
+  "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
+  "GET /repos/{owner}/{repo}/labels/{name}",
+  "POST /repos/{owner}/{repo}/labels",
 ];
 
 /** Keywords the double's validator understands; documentation (description, examples) is

@@ -1,5 +1,7 @@
 import type { ApplicationFunction } from "probot";
 import { onCommand } from "../handlers/on-command.js";
+import { onDeploymentStatus } from "../handlers/on-deployment-status.js";
+import { onInstallation } from "../handlers/on-installation.js";
 import { onPullRequest } from "../handlers/on-pull-request.js";
 import { onPush } from "../handlers/on-push.js";
 import { onRequestIssue } from "../handlers/on-request-issue.js";
@@ -20,5 +22,7 @@ export function createApp(deps: PortalDeps): ApplicationFunction {
       ["workflow_run.requested", "workflow_run.in_progress", "workflow_run.completed"],
       onWorkflowRun(),
     );
+    app.on("deployment_status.created", onDeploymentStatus());
+    app.on(["installation.created", "installation_repositories.added"], onInstallation());
   };
 }

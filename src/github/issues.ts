@@ -137,3 +137,29 @@ export async function listPullRequestFiles(
   });
   return files.filter((file) => file.status !== "removed").map((file) => file.filename);
 }
+
+/** A new comment: the only kind of write on an issue that notifies the people it mentions. */
+export async function createComment(
+  octokit: Octokit,
+  params: RepoParams & { issue: number; body: string },
+): Promise<void> {
+  await octokit.rest.issues.createComment({
+    owner: params.owner,
+    repo: params.repo,
+    issue_number: params.issue,
+    body: params.body,
+  });
+}
+
+/** Open a closed issue again: something about the request needs a person again. */
+export async function reopenIssue(
+  octokit: Octokit,
+  params: RepoParams & { issue: number },
+): Promise<void> {
+  await octokit.rest.issues.update({
+    owner: params.owner,
+    repo: params.repo,
+    issue_number: params.issue,
+    state: "open",
+  });
+}

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { looksLikeIssueForm } from "../request/parse-issue-form.js";
 import { formRequestJob } from "../services/intake/form-request-job.js";
 import { runRequest } from "../services/intake/run-request.js";
 import type { PortalDeps } from "../services/portal-deps.js";
@@ -11,7 +12,9 @@ export function onRequestIssue(deps: PortalDeps) {
     const { issue, sender } = context.payload;
     if (isBot(sender)) return;
     const labels = issue.labels?.map((label) => label.name) ?? [];
-    if (!labels.includes(REQUEST_LABEL)) return;
+    // The form's label is dropped by GitHub when the repository lacks it: the form's own
+    // headings still say what the issue is (the first report adds the label).
+    if (!labels.includes(REQUEST_LABEL) && !looksLikeIssueForm(issue.body, deps.issueForm)) return;
     // The issues the app opens for request files carry the label too; they are not forms.
     if (fileRequestPathOf(issue.body)) return;
     const repo = context.repo();

@@ -21,6 +21,12 @@ export function onWorkflowRun() {
     const { outcome, record } = await processWorkflowRun(context.octokit, facts);
     const { kind } = outcome;
     context.log.info({ ...log, action: facts.action, outcome: kind }, "workflow_run handled");
-    if (record) await reportOutcome(context.octokit, { record, outcome });
+    if (record) {
+      await reportOutcome(context.octokit, {
+        record,
+        outcome,
+        repository: { owner: facts.repository.owner, name: facts.repository.name },
+      });
+    }
   };
 }

@@ -28,3 +28,13 @@ function inertLine(line: string): string {
     .trim()
     .replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
 }
+
+/**
+ * A link that names what it points to: `[text](url)`. The text is inert like any free text;
+ * the URL is percent-encoded, parentheses and spaces included, so it cannot close the link
+ * early or smuggle a title.
+ */
+export function markdownLink(text: string, url: string): string {
+  const href = encodeURI(url).replace(/\(/g, "%28").replace(/\)/g, "%29");
+  return `[${markdownInline(text)}](${href})`;
+}

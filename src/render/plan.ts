@@ -13,6 +13,10 @@ export interface Plan {
   url: string;
   database: string;
   replicas: number;
+  /** The role the requester (and the teams named) get on the repository. */
+  access: { permission: string; teams: string[] };
+  /** Where Argo CD shows the Application, when the settings know Argo CD's address. */
+  argocdApp?: string;
 }
 
 export function planOf(params: {
@@ -39,5 +43,14 @@ export function planOf(params: {
     url: target.url,
     database: request.deploy.database,
     replicas: request.deploy.replicas,
+    access: { permission: settings.access.permission, teams: [...settings.access.teams] },
+    ...(settings.deploy_reports.argocd_url
+      ? { argocdApp: argocdAppUrl(settings.deploy_reports.argocd_url, request.service) }
+      : {}),
   };
+}
+
+/** The Argo CD web page of the Application the ApplicationSet makes for `service`. */
+export function argocdAppUrl(argocdUrl: string, service: string): string {
+  return `${argocdUrl.replace(/\/+$/, "")}/applications/${service}`;
 }

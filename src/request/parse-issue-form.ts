@@ -25,7 +25,8 @@ export function parseIssueForm(body: string, template: string): Result<Record<st
   for (const key of CHECKBOX_FIELDS) {
     const value = answers[key];
     if (value && typeof value === "object" && "selected" in value) {
-      raw[key] = value.selected.length > 0;
+      const ticked = checkboxAnswer(key, value.selected);
+      if (ticked !== undefined) raw[key] = ticked;
     }
   }
   const deploy: Record<string, unknown> = {};
@@ -56,6 +57,18 @@ export function issueFormLabels(template: string): Record<string, string> {
   return labels;
 }
 
+/**
+ * A checkbox answer. CI/CD is opt-out: a form submitted as it comes (unticked) leaves `ci`
+ * to its default, true, so the default request deploys; only "Skip CI/CD" says false. A
+ * request repository still on the older opt-in form ("Add the workflow ...") ticked says
+ * true, and unticked still deploys: a box nobody touched is not a decision.
+ */
+function checkboxAnswer(key: string, selected: readonly string[]): boolean | undefined {
+  if (key !== "ci") return selected.length > 0;
+  if (selected.some((option) => /^skip\b/i.test(option.trim()))) return false;
+  return selected.length > 0 ? true : undefined;
+}
+
 function text(value: ParsedBody[string] | undefined): string | undefined {
   if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
   // Dropdowns parse to a list of the chosen options.
@@ -80,4 +93,23 @@ function parseModels(answer: string): Result<unknown> {
       errors: [{ path: "models", message: `is not valid YAML: ${reason}` }],
     };
   }
+}
+
+/**
+ * Whether an issue body is the "New service" form even without its label (GitHub drops a
+ * template label the repository does not have): every required field's heading is there.
+ */
+export function looksLikeIssueForm(body: string | null | undefined, template: string): boolean {
+  if (!body) return false;
+  const required = Object.values(parseTemplate(template)).filter(
+    (field) => (field as { required?: boolean }).required,
+  );
+  const headings = new Set(
+    body
+      .replace(/\r\n/g, "\n")
+      .split("\n")
+      .filter((line) => line.startsWith("### "))
+      .map((line) => line.slice(4).trim()),
+  );
+  return required.length > 0 && required.every((field) => headings.has(field.label));
 }

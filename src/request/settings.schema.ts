@@ -25,6 +25,46 @@ export const secretSchema = z.strictObject({
     ),
 });
 
+/** Who gets access to a new Repository_A, and how much. */
+export const accessSchema = z
+  .strictObject({
+    permission: z
+      .enum(["none", "pull", "triage", "push", "maintain", "admin"])
+      .default("maintain")
+      .describe(
+        "Role given to the requester on their new repository (never lowered if they have more). maintain: the team runs the repository day to day without admin's destructive powers (delete, visibility, secrets, webhooks).",
+      ),
+    teams: z
+      .array(z.string())
+      .default([])
+      .describe("Team slugs given the same role on every new repository."),
+  })
+  .describe("Access to the repository created for a request.");
+
+/** How Argo CD's reports (GitHub deployment statuses) close the loop. */
+export const deployReportsSchema = z
+  .strictObject({
+    argocd_url: z
+      .string()
+      .regex(/^https:\/\/[^\s/]+(\/[^\s]*)?$/, "must be an https:// URL")
+      .optional()
+      .describe("Argo CD's web address: the status links each service's Application there."),
+    wait_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1440)
+      .default(30)
+      .describe("Minutes after a GitOps commit before a missing Argo CD report is said."),
+    close_issue_on: z
+      .enum(["healthy", "commit"])
+      .default("healthy")
+      .describe(
+        "Close the request when Argo CD reports it healthy, or already at the GitOps commit.",
+      ),
+  })
+  .describe("Argo CD's deployment reports (argocd-notifications, GitHub service).");
+
 export const settingsSchema = z.strictObject({
   owner: z
     .string()
@@ -60,6 +100,12 @@ export const settingsSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe("Also emit an Argo CD Image Updater v1 ImageUpdater resource per service."),
+  platform_team: z
+    .string()
+    .optional()
+    .describe("Team slug mentioned when the platform must act (settings, GitOps access)."),
+  access: accessSchema.default({ permission: "maintain", teams: [] }),
+  deploy_reports: deployReportsSchema.default({ wait_minutes: 30, close_issue_on: "healthy" }),
   secrets: z
     .record(z.string(), secretSchema)
     .default({})

@@ -33,6 +33,14 @@ export const OUTCOME_LABELS = {
   failed: "devportal:failed",
 } as const;
 
+/** The labels the app uses, as it creates them when a request repository lacks them. */
+export const LABEL_SPECS = [
+  { name: REQUEST_LABEL, color: "1d76db", description: "A Dev Portal service request" },
+  { name: OUTCOME_LABELS.provisioning, color: "fbca04", description: "Dev Portal: in progress" },
+  { name: OUTCOME_LABELS.deployed, color: "0e8a16", description: "Dev Portal: live and healthy" },
+  { name: OUTCOME_LABELS.failed, color: "d93f0b", description: "Dev Portal: someone must act" },
+] as const;
+
 /** Finds the status comment. Base64url keeps "--" (which would end an HTML comment) and
  * any user text out of the marker's syntax. */
 export const STATUS_MARKER = "<!-- devportal:status ";
@@ -62,12 +70,15 @@ export function decodeStatusMarker(body: string): StatusReport | undefined {
   const encoded = body.slice(start + STATUS_MARKER.length).split(" ", 1)[0] ?? "";
   try {
     const data = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as MarkerData;
-    if (data.v !== 1 || !data.origin || !STEPS.every((name) => data.steps?.[name]?.state))
+    // `live` came later than the other steps: a status written before it reads as pending.
+    const saved: Partial<MarkerData["steps"]> = data.steps ?? {};
+    const steps = { live: { state: "pending", note: "waiting" }, ...saved } as MarkerData["steps"];
+    if (data.v !== 1 || !data.origin || !STEPS.every((name) => steps[name]?.state))
       return undefined;
     return {
       ...(data.service ? { service: data.service } : {}),
       origin: data.origin,
-      steps: data.steps,
+      steps,
       problems: [],
     };
   } catch {

@@ -77,14 +77,23 @@ export function failedJobs(jobs: readonly RunJob[]): FailedJob[] {
     }));
 }
 
+/** Where Argo CD's report about a GitOps commit is awaited (the Deployment on Repository_A). */
+export interface AwaitedReport {
+  /** When the Deployment was made: the clock for "no report in time". */
+  since: string;
+  /** The Argo CD Application's page, when the settings know Argo CD's address. */
+  argocdApp?: string;
+}
+
 /**
- * The status comment after a deploy outcome: the `ci` and `deployed` steps provisioning left
- * pending. Undefined when there is nothing new to say (an ignored run, a late old build),
- * so those deliveries write nothing at all.
+ * The status comment after a deploy outcome: the `ci`, `deployed` and `live` steps
+ * provisioning left pending. Undefined when there is nothing new to say (an ignored run, a
+ * late old build), so those deliveries write nothing at all.
  */
 export function statusForOutcome(
   report: StatusReport,
   outcome: DeployOutcome,
+  awaited?: AwaitedReport,
 ): StatusReport | undefined {
   switch (outcome.kind) {
     case "ignored":
@@ -95,28 +104,35 @@ export function statusForOutcome(
         state: "pending",
         note: `build #${outcome.run.number} running`,
         link: outcome.run.htmlUrl,
+        linkText: `run #${outcome.run.number}`,
       });
     case "failed":
       return withStep(report, "ci", {
         state: "failed",
         note: `build #${outcome.run.number} ${outcome.conclusion}: ${describeJobs(outcome.jobs)}; push a fix or comment /devportal retry`,
         link: firstFailureLink(outcome.jobs) ?? outcome.run.htmlUrl,
+        linkText: `run #${outcome.run.number} log`,
       });
     case "deployed": {
       // A redelivery finds the commit made: keep the step that links it.
       if (!outcome.commit && report.steps.deployed.state === "done") return passed(report, outcome);
-      return withStep(passed(report, outcome), "deployed", {
+      const committed = withStep(passed(report, outcome), "deployed", {
         state: "done",
-        note: `${short(outcome.tag)} in Argo CD application ${outcome.application}, serving ${outcome.url}`,
-        ...(outcome.commit ? { link: outcome.commit.url } : {}),
+        note: `${short(outcome.tag)} committed for Argo CD application ${outcome.application}`,
+        ...gitopsLink(outcome.commit),
       });
+      return awaiting(committed, outcome.url, awaited);
     }
     case "bumped":
-      return withStep(passed(report, outcome), "deployed", {
-        state: "done",
-        note: `${short(outcome.tag)} (was ${short(outcome.from)})`,
-        link: outcome.commit.url,
-      });
+      return awaiting(
+        withStep(passed(report, outcome), "deployed", {
+          state: "done",
+          note: `${short(outcome.tag)} committed (was ${short(outcome.from)})`,
+          ...gitopsLink(outcome.commit),
+        }),
+        undefined,
+        awaited,
+      );
     case "refused":
       return withStep(passed(report, outcome), "deployed", {
         state: "failed",
@@ -126,8 +142,28 @@ export function statusForOutcome(
       return withStep(passed(report, outcome), "deployed", {
         state: "failed",
         note: outcome.action ? `${outcome.reason}: ${outcome.action}` : outcome.reason,
+        owner: "platform",
       });
   }
+}
+
+function gitopsLink(commit: GitopsCommit | undefined) {
+  return commit ? { link: commit.url, linkText: `GitOps commit ${short(commit.sha)}` } : {};
+}
+
+/** After a GitOps commit, Argo CD has the word: "committed, waiting for Argo CD". */
+function awaiting(
+  report: StatusReport,
+  url: string | undefined,
+  awaited: AwaitedReport | undefined,
+): StatusReport {
+  const serving = url ? ` to serve ${url}` : "";
+  return withStep(report, "live", {
+    state: "pending",
+    note: `committed, waiting for Argo CD to sync and report health${serving}`,
+    ...(awaited?.argocdApp ? { link: awaited.argocdApp, linkText: "Argo CD app" } : {}),
+    ...(awaited ? { at: awaited.since } : {}),
+  });
 }
 
 function passed(report: StatusReport, outcome: { run: { number: number; htmlUrl: string } }) {
@@ -135,6 +171,7 @@ function passed(report: StatusReport, outcome: { run: { number: number; htmlUrl:
     state: "done",
     note: `build #${outcome.run.number} passed`,
     link: outcome.run.htmlUrl,
+    linkText: `run #${outcome.run.number}`,
   });
 }
 

@@ -1,47 +1,79 @@
-import { closeIssue, findBotComment, getIssue, upsertComment } from "../../github/issues.js";
+import { findBotComment } from "../../github/issues.js";
 import { type Octokit, splitRepository } from "../../github/octokit.js";
-import { syncLabels } from "../../github/sync-labels.js";
+import { argocdAppUrl } from "../../render/plan.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
-import { decodeStatusMarker, OUTCOME_LABELS, STATUS_MARKER } from "../state-in-github.js";
-import { renderStatusComment } from "../status/render-status-comment.js";
-import { initialReport, outcomeOf } from "../status/status-report.js";
-import { type DeployOutcome, statusForOutcome } from "./outcome.js";
+import type { PortalSettings } from "../../request/settings.schema.js";
+import { loadSettings } from "../intake/load-settings.js";
+import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
+import { platformTeamOf } from "../status/notify.js";
+import { publishToIssue } from "../status/publish-to-issue.js";
+import { initialReport } from "../status/status-report.js";
+import { type AwaitedReport, type DeployOutcome, statusForOutcome } from "./outcome.js";
+import { recordDeployment } from "./record-deployment.js";
 
 /**
- * Tell the requester: edit the request issue's one status comment (found by its marker,
- * whose saved steps are the starting point, so provisioning's checklist is kept), move the
- * outcome label, and close the issue once the service is deployed. Each write happens only
- * when it changes something: a redelivery reports nothing twice.
+ * Tell the requester: after a GitOps commit, record the GitHub Deployment Argo CD reports
+ * on; then edit the request issue's one status comment (found by its marker, whose saved
+ * steps are the starting point, so provisioning's checklist is kept) and let
+ * publishToIssue move the label, close or reopen the issue, and notify.
  */
 export async function reportOutcome(
   octokit: Octokit,
-  params: { record: RequestRecord; outcome: DeployOutcome },
+  params: {
+    record: RequestRecord;
+    outcome: DeployOutcome;
+    repository: { owner: string; name: string };
+  },
 ): Promise<"reported" | "nothing-to-report" | "no-issue"> {
   const { record, outcome } = params;
   const origin = record.origin;
   if (!origin?.issue) return "no-issue";
   const repo = splitRepository(origin.repository);
-  const issueRef = { ...repo, issue: origin.issue };
-  const existing = await findBotComment(octokit, { ...issueRef, marker: STATUS_MARKER });
-  const saved = existing ? decodeStatusMarker(existing.body) : undefined;
-  const report = statusForOutcome(saved ?? initialReport(origin, record.request.service), outcome);
-  if (!report) return "nothing-to-report";
-  const issue = await getIssue(octokit, issueRef);
-  if (!issue) return "no-issue";
-  await upsertComment(octokit, {
-    ...issueRef,
-    body: renderStatusComment(report),
-    ...(existing ? { existing } : {}),
-  });
-  const label = OUTCOME_LABELS[outcomeOf(report)];
-  await syncLabels(octokit, {
-    ...issueRef,
-    current: issue.labels,
-    add: [label],
-    remove: Object.values(OUTCOME_LABELS).filter((other) => other !== label),
-  });
-  if (outcomeOf(report) === "deployed" && issue.state === "open") {
-    await closeIssue(octokit, issueRef);
+  const settings = await reportSettings(octokit, repo);
+  let awaited: AwaitedReport | undefined;
+  if (outcome.kind === "deployed" || outcome.kind === "bumped") {
+    const deployment = await recordDeployment(octokit, {
+      owner: params.repository.owner,
+      repo: params.repository.name,
+      sha: outcome.tag,
+      gitops: record.gitops,
+      commit: outcome.commit,
+    });
+    const url = settings?.deploy_reports.argocd_url;
+    awaited = {
+      since: deployment.createdAt,
+      ...(url ? { argocdApp: argocdAppUrl(url, record.request.service) } : {}),
+    };
   }
-  return "reported";
+  const existing = await findBotComment(octokit, {
+    ...repo,
+    issue: origin.issue,
+    marker: STATUS_MARKER,
+  });
+  const saved = existing ? decodeStatusMarker(existing.body) : undefined;
+  const previous = saved ?? initialReport(origin, record.request.service);
+  const next = statusForOutcome(previous, outcome, awaited);
+  if (!next) return "nothing-to-report";
+  return publishToIssue(octokit, {
+    ...repo,
+    issue: origin.issue,
+    existing,
+    previous: saved,
+    next,
+    audience: {
+      requester: origin.requester,
+      platformTeam: platformTeamOf(repo.owner, settings?.platform_team),
+    },
+    closeOn: settings?.deploy_reports.close_issue_on ?? "healthy",
+  });
+}
+
+/** The settings a report reads (Argo CD's address, when to close, whom to page); a report
+ * still goes out with the defaults when they cannot be read. */
+export async function reportSettings(
+  octokit: Octokit,
+  repo: { owner: string; repo: string },
+): Promise<PortalSettings | undefined> {
+  const loaded = await loadSettings(octokit, repo);
+  return loaded.ok ? loaded.value : undefined;
 }

@@ -48,7 +48,13 @@ export async function retryDeployment(
  */
 export async function retryBuild(octokit: Octokit, report: StatusReport): Promise<void> {
   if (report.steps.code.state !== "done" || !report.plan) return;
-  const result = await retryDeployment(octokit, splitRepository(report.plan.repository.fullName));
-  if (result?.record)
-    await reportOutcome(octokit, { record: result.record, outcome: result.outcome });
+  const repository = splitRepository(report.plan.repository.fullName);
+  const result = await retryDeployment(octokit, repository);
+  if (result?.record) {
+    await reportOutcome(octokit, {
+      record: result.record,
+      outcome: result.outcome,
+      repository: { owner: repository.owner, name: repository.repo },
+    });
+  }
 }

@@ -9,7 +9,7 @@ import { fileRequestMarker, REQUEST_LABEL } from "../state-in-github.js";
  */
 export async function findOrOpenRequestIssue(
   octokit: Octokit,
-  params: RepoParams & { path: string; sha: string },
+  params: RepoParams & { path: string; sha: string; sender?: string },
 ): Promise<{ number: number; labels: string[] }> {
   const marker = fileRequestMarker(params.path);
   const found = await findBotIssue(octokit, { ...params, label: REQUEST_LABEL, marker });
@@ -17,6 +17,8 @@ export async function findOrOpenRequestIssue(
   const body = [
     marker,
     `Dev Portal tracks the request in \`${params.path}\` here: its status comment follows.`,
+    // The mention subscribes the pusher: every report here reaches them.
+    ...(params.sender ? ["", `Requested by @${params.sender} in ${params.sha.slice(0, 7)}.`] : []),
     "",
     "Change the request by pushing a new version of the file to the default branch.",
     "Comment `/devportal retry` to resume after a failure, `/devportal plan` to see the plan.",

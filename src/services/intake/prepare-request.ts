@@ -20,10 +20,13 @@ export async function prepareRequest(deps: PortalDeps, job: RequestJob): Promise
   const { octokit, repo } = job;
   let report = initialReport(job.origin);
   const settings = job.settings ?? (await loadSettings(octokit, repo));
+  // Kept on the job: the report needs whom to page (platform_team) without a second read.
+  job.settings = settings;
   if (!settings.ok) {
     report = withStep(report, "validated", {
       state: "failed",
       note: "the portal settings are missing or invalid; the platform team must fix them",
+      owner: "platform",
     });
     return { ok: false, report: { ...report, problems: settings.errors.map(asProblem((p) => p)) } };
   }
@@ -63,7 +66,10 @@ export async function prepareRequest(deps: PortalDeps, job: RequestJob): Promise
   const secrets = resolveSecretValues({ settings: settings.value, env: deps.env });
   if (!secrets.ok) {
     const note = secrets.errors.map((error) => error.message).join("; ");
-    return { ok: false, report: withStep(report, "secrets", { state: "failed", note }) };
+    return {
+      ok: false,
+      report: withStep(report, "secrets", { state: "failed", note, owner: "platform" }),
+    };
   }
   return { ok: true, report, rendered: rendered.value, secrets: secrets.value };
 }

@@ -39,7 +39,12 @@ export async function runPush(
     return;
   }
   for (const path of params.files) {
-    const issue = await findOrOpenRequestIssue(octokit, { ...repo, path, sha });
+    const issue = await findOrOpenRequestIssue(octokit, {
+      ...repo,
+      path,
+      sha,
+      sender: params.sender,
+    });
     const job = fileRequestJob({ ...params, issue, path, settings });
     const report = await runRequest(deps, job);
     const marker = commitCommentMarker(path);

@@ -1,14 +1,16 @@
-import { findBotComment } from "../../github/issues.js";
+import { findBotComment, upsertComment } from "../../github/issues.js";
 import { splitRepository } from "../../github/octokit.js";
 import type { FileTree } from "../../render/file-tree.js";
+import { markdownLink } from "../../render/markdown-text.js";
 import { type Rendered, render } from "../../render/render.js";
 import { formatError, type Result } from "../../request/service-request.js";
 import { applyRequestChange, withRequestChange } from "../deploy/apply-request-change.js";
 import type { PortalDeps } from "../portal-deps.js";
 import { ensureRepository } from "../provision/ensure-repository.js";
 import { ensureSecrets } from "../provision/ensure-secrets.js";
+import { grantAccess } from "../provision/grant-access.js";
 import { pushCode } from "../provision/push-code.js";
-import { describeError } from "../provision/step-error.js";
+import { describeError, ownerOf } from "../provision/step-error.js";
 import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
 import { publishStatus } from "../status/publish-status.js";
 import { type StatusReport, type StepName, withStep } from "../status/status-report.js";
@@ -39,7 +41,8 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
   });
   const previous = comment ? decodeStatusMarker(comment.body) : undefined;
   if (job.edit && previous?.steps.code.state === "done") {
-    log.info({ repo: repo.repo, issue: job.issue.number }, "edit of a provisioned request ignored");
+    log.info({ repo: repo.repo, issue: job.issue.number }, "edit of a provisioned request");
+    await acknowledgeEdit(job, previous);
     return previous;
   }
   const prepared = await prepareRequest(deps, job);
@@ -64,7 +67,11 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
       { repo: repo.repo, issue: job.issue.number, step, err: describeError(error) },
       "step failed",
     );
-    report = withStep(report, step, { state: "failed", note: describeError(error) });
+    report = withStep(report, step, {
+      state: "failed",
+      note: describeError(error),
+      owner: ownerOf(error),
+    });
     await publishStatus(job, { report, existing: comment });
     return report;
   };
@@ -76,10 +83,18 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
   } catch (error) {
     return fail("repository", error);
   }
+  // The requester can push the fix a failure report asks for, whatever the organisation's
+  // base role; a refusal is reported beside the repository, never stops the request.
+  const access = await grantAccess(octokit, {
+    repository: repository.fullName,
+    requester: job.origin.requester,
+    access: rendered.context.settings.access,
+  }).catch((error: unknown) => `access not granted: ${describeError(error)}`);
   report = withStep(report, "repository", {
     state: "done",
-    note: repository.fullName,
+    note: access ? `created; ${access}` : "created",
     link: repository.htmlUrl,
+    linkText: repository.fullName,
   });
   const { owner, repo: name } = splitRepository(repository.fullName);
   // The plan assumed GitHub's default branch; an organisation may name it otherwise, and the
@@ -126,6 +141,7 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
             state: "done",
             note: "one commit with every file",
             link: `${repository.htmlUrl}/commit/${pushed.sha}`,
+            linkText: `commit ${pushed.sha.slice(0, 7)}`,
           },
     );
     report = carryDeployState(report, previous, pushed.created, rendered.context.request.ci);
@@ -174,10 +190,46 @@ function carryDeployState(
   ci: boolean,
 ): StatusReport {
   if (!ci) {
-    return withStep(report, "ci", { state: "skipped", note: "the request has ci: false" });
+    return withStep(report, "ci", {
+      state: "skipped",
+      note: "the request has ci: false: build and deploy it yourself",
+    });
   }
   if (previous && !pushed && previous.steps.ci.state !== "pending") {
     return withStep(withStep(report, "ci", previous.steps.ci), "deployed", previous.steps.deployed);
   }
   return withStep(report, "ci", { state: "pending", note: "waiting for the first workflow run" });
+}
+
+const EDIT_MARKER = "<!-- devportal:edit-ack -->";
+
+/**
+ * An edit of a request whose code is pushed changes nothing, and says so (once: the answer
+ * is one comment, rewritten only if its words change): Repository_A belongs to its team now.
+ */
+async function acknowledgeEdit(job: RequestJob, previous: StatusReport): Promise<void> {
+  const { octokit, repo, issue } = job;
+  const code = previous.steps.repository;
+  const where = code.link
+    ? markdownLink(code.linkText ?? "the service repository", code.link)
+    : "the service repository";
+  const body = [
+    EDIT_MARKER,
+    `@${job.sender}: this request is provisioned, so editing it changes nothing. What will happen instead:`,
+    "",
+    `- Models and code: change them in ${where}; every green build on its default branch is deployed.`,
+    "- Deployment (host, replicas, storage, port): the platform team changes `apps/` in the GitOps repository, or the request moves to a request file, whose pushes are applied.",
+    "- A failed step: comment `/devportal retry`.",
+  ].join("\n");
+  const existing = await findBotComment(octokit, {
+    ...repo,
+    issue: issue.number,
+    marker: EDIT_MARKER,
+  });
+  await upsertComment(octokit, {
+    ...repo,
+    issue: issue.number,
+    body,
+    ...(existing ? { existing } : {}),
+  });
 }

@@ -6,7 +6,7 @@ import type { RenderContext } from "../../render/render-context.js";
 import type { RequestOrigin } from "../../request/service-request.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { sameRequest } from "./same-request.js";
-import { StepError } from "./step-error.js";
+import { StepError, transientKind } from "./step-error.js";
 
 /** Files GitHub's "initialize this repository" options create: a repository holding only
  * these in its first commit has nothing of anyone's to lose. */
@@ -84,14 +84,17 @@ async function explainCreateFailure(
   params: { owner: string; repo: string; error: unknown },
 ): Promise<unknown> {
   const status = statusOf(params.error);
-  if (status !== 404 && status !== 403) return params.error;
+  // A rate limit also answers 403: it is a pause, not a missing permission.
+  if ((status !== 404 && status !== 403) || transientKind(params.error)) return params.error;
   const type = await getAccountType(octokit, { login: params.owner }).catch(() => undefined);
   if (type === "User") {
     return new StepError(
-      `${params.owner} is a personal account, where a GitHub App cannot create repositories: create an empty repository ${params.owner}/${params.repo}, grant the app access to it, then comment /devportal retry`,
+      `${params.owner} is a personal account, where a GitHub App cannot create repositories: the platform team creates an empty repository ${params.owner}/${params.repo}, grants the app access to it, then comments /devportal retry`,
+      "platform",
     );
   }
   return new StepError(
-    `the app may not create repositories in ${params.owner} (GitHub answered ${status}): install it there with "Administration: write", then comment /devportal retry`,
+    `the app may not create repositories in ${params.owner} (GitHub answered ${status}): the platform team installs it there with "Administration: write", then comments /devportal retry`,
+    "platform",
   );
 }

@@ -3,6 +3,25 @@ import { statusOf } from "../../github/octokit.js";
 /** A failure whose message is written for the requester and safe to show in a comment. */
 export class StepError extends Error {
   override readonly name = "StepError";
+  /** Who must act: the requester (default) or the platform team. */
+  readonly owner: "requester" | "platform";
+
+  constructor(message: string, owner: "requester" | "platform" = "requester") {
+    super(message);
+    this.owner = owner;
+  }
+}
+
+/**
+ * GitHub refused for now, not for good: a primary or secondary rate limit (403 or 429 whose
+ * message says so) or a server error. Such a failure is nobody's mistake and says so.
+ */
+export function transientKind(error: unknown): "rate-limit" | "server" | undefined {
+  const status = statusOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if ((status === 403 || status === 429) && /rate limit/i.test(message)) return "rate-limit";
+  if (status !== undefined && status >= 500) return "server";
+  return undefined;
 }
 
 /**
@@ -15,7 +34,20 @@ export function describeError(error: unknown): string {
   const status = statusOf(error);
   const first = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
   const reason = first.slice(0, 200);
-  return status
-    ? `GitHub answered ${status} (${reason}); comment /devportal retry to resume`
-    : `unexpected error (${reason}); comment /devportal retry to resume`;
+  switch (transientKind(error)) {
+    case "rate-limit":
+      return `GitHub's rate limit paused the portal (${status}): nothing is lost, comment /devportal retry in a few minutes`;
+    case "server":
+      return `GitHub had a passing error (${status}): nothing is lost, comment /devportal retry`;
+    default:
+      return status
+        ? `GitHub answered ${status} (${reason}); comment /devportal retry to resume`
+        : `unexpected error (${reason}); comment /devportal retry to resume`;
+  }
+}
+
+/** Who must act on `error`: a permission the app lacks is the platform team's to grant. */
+export function ownerOf(error: unknown): "requester" | "platform" {
+  if (error instanceof StepError) return error.owner;
+  return "requester";
 }

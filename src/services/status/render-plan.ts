@@ -1,3 +1,4 @@
+import { markdownLink } from "../../render/markdown-text.js";
 import type { Plan } from "../../render/plan.js";
 
 /** The plan as a Markdown table: shown by the PR check, `/devportal plan` and the status
@@ -12,7 +13,17 @@ export function renderPlan(plan: Plan): string {
     `| Actions secrets | ${secrets} |`,
     `| GitOps path | \`${plan.gitops.fullName}\` \`${plan.gitops.path}\` (${plan.gitops.files.length} files) |`,
     `| Image | \`${plan.image}\` |`,
-    `| URL | ${plan.url} |`,
+    `| URL | ${markdownLink(plan.url, plan.url)} |`,
+    ...(plan.argocdApp
+      ? [`| Argo CD | ${markdownLink(`Argo CD app ${plan.service}`, plan.argocdApp)} |`]
+      : []),
     `| Database | ${plan.database}, ${plan.replicas} replica(s) |`,
+    `| Access | ${accessText(plan.access)} |`,
   ].join("\n");
+}
+
+function accessText(access: Plan["access"]): string {
+  if (access.permission === "none") return "the organisation's base role (no grant)";
+  const teams = access.teams.map((team) => `team \`${team}\``);
+  return `${["the requester", ...teams].join(", ")} get ${access.permission}`;
 }

@@ -1,9 +1,16 @@
 import Mustache from "mustache";
 import { loadTemplateSet } from "../../render/load-template-set.js";
-import { markdownInline } from "../../render/markdown-text.js";
+import { markdownInline, markdownLink } from "../../render/markdown-text.js";
 import { encodeStatusMarker } from "../state-in-github.js";
 import { renderPlan } from "./render-plan.js";
-import { STEPS, type StatusReport, type StepName, type StepState } from "./status-report.js";
+import {
+  firstFailure,
+  STEPS,
+  type StatusReport,
+  type StepName,
+  type StepState,
+  type StepStatus,
+} from "./status-report.js";
 
 const ICONS: Record<StepState, string> = { done: "✅", pending: "⏳", failed: "❌", skipped: "➖" };
 
@@ -14,32 +21,54 @@ const LABELS: Record<StepName, string> = {
   secrets: "Actions secrets",
   code: "Code pushed",
   ci: "CI",
-  deployed: "Deployed",
+  deployed: "GitOps commit",
+  live: "Live",
 };
 
 /** The status comment's Markdown: a checklist, the problems to fix, the plan, the marker. */
 export function renderStatusComment(report: StatusReport): string {
   const template = loadTemplateSet("comments").find((file) => file.path === "status.md");
   if (!template) throw new Error("templates/comments/status.md is missing");
+  const failure = firstFailure(report);
+  const failedAt = failure ? STEPS.indexOf(failure.name) : STEPS.length;
   const view = {
     marker: encodeStatusMarker(report),
     service: markdownInline(report.service ?? "new service"),
-    steps: STEPS.map((name) => {
-      const step = report.steps[name];
-      const note = markdownInline(step.note);
-      return {
-        icon: ICONS[step.state],
-        label: LABELS[name],
-        note: step.link ? `${note} ([link](${encodeURI(step.link)}))` : note,
-      };
+    // A GitHub login (letters, digits, -) from the event: the mention subscribes them.
+    requester: /^[A-Za-z0-9-]+$/.test(report.origin.requester ?? "")
+      ? report.origin.requester
+      : undefined,
+    steps: STEPS.map((name, index) => {
+      // Nothing after a failure is waiting for anything: it will not run until the fix.
+      const step: StepStatus =
+        index > failedAt && report.steps[name].state === "pending"
+          ? { state: "skipped", note: "skipped until the failure above is fixed" }
+          : report.steps[name];
+      return { icon: ICONS[step.state], label: LABELS[name], note: stepNote(step) };
     }),
     hasProblems: report.problems.length > 0,
     problems: report.problems.map((problem) => ({
       field: markdownInline(problem.field),
       message: markdownInline(problem.message),
     })),
+    advice:
+      failure?.step.owner === "platform"
+        ? "These are in the portal settings: the platform team fixes them, then anyone comments `/devportal retry`."
+        : "Edit the request (the issue, or the file in a new push) and the portal checks it again.",
+    whoActs:
+      failure?.step.owner === "platform"
+        ? "The platform team must act on this; the requester has nothing to change."
+        : undefined,
     plan: report.plan ? renderPlan(report.plan) : undefined,
   };
   // Everything variable was escaped above; Mustache's HTML escaping would only garble it.
   return Mustache.render(template.template, view, {}, { escape: (value: string) => value });
+}
+
+/** One step's words, and its link named after what it points to. */
+export function stepNote(step: StepStatus): string {
+  const note = markdownInline(step.note);
+  if (!step.link) return note;
+  const link = markdownLink(step.linkText ?? "details", step.link);
+  return note ? `${note} (${link})` : link;
 }

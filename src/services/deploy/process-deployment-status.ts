@@ -1,0 +1,148 @@
+import { findDeployment } from "../../github/deployments.js";
+import { findBotComment } from "../../github/issues.js";
+import { type Octokit, splitRepository } from "../../github/octokit.js";
+import { argocdAppUrl } from "../../render/plan.js";
+import { readRequestRecord } from "../read-request-record.js";
+import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
+import { platformTeamOf } from "../status/notify.js";
+import { publishToIssue } from "../status/publish-to-issue.js";
+import { type StatusReport, withStep } from "../status/status-report.js";
+import { withKeyLock } from "../with-key-lock.js";
+import { type DeployReport, liveStepFor, overdueStep } from "./deploy-report.js";
+import { DEPLOY_ENVIRONMENT } from "./record-deployment.js";
+import { reportSettings } from "./report-outcome.js";
+
+export interface DeploymentStatusFacts {
+  repository: { owner: string; name: string };
+  deployment: { id: number; sha: string; environment: string; creatorIsBot: boolean };
+  status: {
+    state: string;
+    description: string;
+    creatorIsBot: boolean;
+    environmentUrl?: string | undefined;
+  };
+}
+
+export type DeploymentStatusResult =
+  | { kind: "ignored"; reason: string }
+  | { kind: "reported"; state: string }
+  | { kind: "unchanged" };
+
+/**
+ * Argo CD's word on a deployment, as a `deployment_status` delivery: (1) screen the payload,
+ * (2) read the request record at the deployed commit, (3) skip a report about an older
+ * deployment than the newest, (4) turn the request's `live` step into what Argo CD says.
+ */
+export async function processDeploymentStatus(
+  octokit: Octokit,
+  facts: DeploymentStatusFacts,
+): Promise<DeploymentStatusResult> {
+  const screened = screenDeploymentStatus(facts);
+  if (screened) return { kind: "ignored", reason: screened };
+  const { owner, name } = facts.repository;
+  const record = (
+    await readRequestRecord(octokit, { owner, repo: name, ref: facts.deployment.sha })
+  )?.record;
+  if (!record?.origin?.issue || record.request.service !== name.toLowerCase()) {
+    return { kind: "ignored", reason: "no Dev Portal request record for this repository" };
+  }
+  const origin = record.origin;
+  const issue = origin.issue as number;
+  const latest = await findDeployment(octokit, {
+    owner,
+    repo: name,
+    environment: DEPLOY_ENVIRONMENT,
+  });
+  if (latest && latest.id !== facts.deployment.id) {
+    return { kind: "ignored", reason: `deployment ${facts.deployment.id} is not the newest` };
+  }
+  const repo = splitRepository(origin.repository);
+  const key = `request:${origin.repository}#${issue}`.toLowerCase();
+  return withKeyLock(key, async () => {
+    const settings = await reportSettings(octokit, repo);
+    const argocdUrl = settings?.deploy_reports.argocd_url;
+    const report: DeployReport = {
+      state: facts.status.state,
+      description: facts.status.description,
+      sha: facts.deployment.sha,
+      argocdApp: argocdUrl ? argocdAppUrl(argocdUrl, record.request.service) : undefined,
+      url: facts.status.environmentUrl,
+    };
+    const step = liveStepFor(report);
+    const existing = await findBotComment(octokit, { ...repo, issue, marker: STATUS_MARKER });
+    const saved = existing ? decodeStatusMarker(existing.body) : undefined;
+    if (!step || !saved) return { kind: "unchanged" } satisfies DeploymentStatusResult;
+    const next = withStep(saved, "live", step);
+    await publishToIssue(octokit, {
+      ...repo,
+      issue,
+      existing,
+      previous: saved,
+      next,
+      audience: {
+        requester: origin.requester,
+        platformTeam: platformTeamOf(repo.owner, settings?.platform_team),
+      },
+      closeOn: settings?.deploy_reports.close_issue_on ?? "healthy",
+    });
+    return { kind: "reported", state: facts.status.state } satisfies DeploymentStatusResult;
+  });
+}
+
+/** What can be judged from the payload alone: our environment, statuses by an app (Argo CD
+ * posts through a GitHub App) on deployments the app made, and a verdict state. */
+export function screenDeploymentStatus(facts: DeploymentStatusFacts): string | undefined {
+  if (facts.deployment.environment !== DEPLOY_ENVIRONMENT) {
+    return `environment ${facts.deployment.environment} is not ${DEPLOY_ENVIRONMENT}`;
+  }
+  if (!facts.deployment.creatorIsBot) return "deployment not created by an app";
+  if (!facts.status.creatorIsBot) return "status not posted by an app";
+  if (!["success", "failure", "error", "in_progress"].includes(facts.status.state)) {
+    return `state ${facts.status.state} is not a verdict`;
+  }
+  return undefined;
+}
+
+/**
+ * The overdue check, for the runtime's periodic sweep and for any later event of a request:
+ * when the request waits for Argo CD longer than `deploy_reports.wait_minutes` since its
+ * GitOps commit, its status says so once, names what to check, and pages the platform team.
+ * Returns whether it said so now.
+ */
+export async function checkOverdueDeployReports(
+  octokit: Octokit,
+  params: { owner: string; repo: string; issue: number; now?: Date },
+): Promise<boolean> {
+  const repo = { owner: params.owner, repo: params.repo };
+  const existing = await findBotComment(octokit, {
+    ...repo,
+    issue: params.issue,
+    marker: STATUS_MARKER,
+  });
+  const saved = existing ? decodeStatusMarker(existing.body) : undefined;
+  if (!saved || !isWaiting(saved)) return false;
+  const settings = await reportSettings(octokit, repo);
+  const minutes = settings?.deploy_reports.wait_minutes ?? 30;
+  const since = Date.parse(saved.steps.live.at as string);
+  const now = (params.now ?? new Date()).getTime();
+  if (Number.isNaN(since) || now - since < minutes * 60_000) return false;
+  const next = withStep(saved, "live", overdueStep(saved.steps.live, minutes));
+  await publishToIssue(octokit, {
+    ...repo,
+    issue: params.issue,
+    existing,
+    previous: saved,
+    next,
+    audience: {
+      requester: saved.origin.requester,
+      platformTeam: platformTeamOf(repo.owner, settings?.platform_team),
+    },
+    closeOn: settings?.deploy_reports.close_issue_on ?? "healthy",
+  });
+  return true;
+}
+
+function isWaiting(report: StatusReport): boolean {
+  const live = report.steps.live;
+  return live.state === "pending" && live.at !== undefined && !live.late;
+}

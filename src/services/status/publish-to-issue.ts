@@ -1,0 +1,61 @@
+import {
+  closeIssue,
+  type FoundComment,
+  getIssue,
+  reopenIssue,
+  upsertComment,
+} from "../../github/issues.js";
+import type { Octokit, RepoParams } from "../../github/octokit.js";
+import { syncLabels } from "../../github/sync-labels.js";
+import { OUTCOME_LABELS } from "../state-in-github.js";
+import { type Audience, notifyTransition } from "./notify.js";
+import { renderStatusComment } from "./render-status-comment.js";
+import { outcomeOf, type StatusReport } from "./status-report.js";
+
+/**
+ * Report on a request issue from outside its intake (a build, Argo CD, the overdue check):
+ * edit the one status comment, move the outcome label, close the issue once live (or at the
+ * commit, where the settings say so), reopen it when a later failure needs a person, and
+ * post the short notification the transition deserves. Each write happens only when it
+ * changes something: a redelivery reports nothing twice.
+ */
+export async function publishToIssue(
+  octokit: Octokit,
+  params: RepoParams & {
+    issue: number;
+    existing: FoundComment | undefined;
+    previous: StatusReport | undefined;
+    next: StatusReport;
+    audience: Audience;
+    closeOn: "healthy" | "commit";
+  },
+): Promise<"reported" | "no-issue"> {
+  const issueRef = { owner: params.owner, repo: params.repo, issue: params.issue };
+  const issue = await getIssue(octokit, issueRef);
+  if (!issue) return "no-issue";
+  const body = renderStatusComment(params.next);
+  if (params.existing?.body === body) return "reported";
+  await upsertComment(octokit, {
+    ...issueRef,
+    body,
+    ...(params.existing ? { existing: params.existing } : {}),
+  });
+  const outcome = outcomeOf(params.next, params.closeOn);
+  const label = OUTCOME_LABELS[outcome];
+  await syncLabels(octokit, {
+    ...issueRef,
+    current: issue.labels,
+    add: [label],
+    remove: Object.values(OUTCOME_LABELS).filter((other) => other !== label),
+  });
+  if (outcome === "deployed" && issue.state === "open") await closeIssue(octokit, issueRef);
+  if (outcome === "failed" && issue.state === "closed") await reopenIssue(octokit, issueRef);
+  await notifyTransition(octokit, {
+    ...issueRef,
+    previous: params.previous,
+    next: params.next,
+    audience: params.audience,
+    closeOn: params.closeOn,
+  });
+  return "reported";
+}
