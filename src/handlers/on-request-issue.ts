@@ -29,6 +29,9 @@ export function onRequestIssue(deps: PortalDeps) {
       issue: { number: issue.number, body: issue.body, labels },
       sender: sender.login,
     });
-    await runRequest(deps, { ...job, edit: context.payload.action === "edited" });
+    const edit = context.payload.action === "edited";
+    const changes = (context.payload as { changes?: { body?: unknown } }).changes;
+    const bodyChanged = edit && changes?.body !== undefined;
+    await runRequest(deps, { ...job, edit, bodyChanged });
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { markdownInline } from "../../src/render/markdown-text.js";
 import { type GitHubDouble, SECONDARY_RATE_LIMIT } from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
 import { commentPayload, formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
@@ -25,6 +26,7 @@ const WRITES = [
   "issues/create-comment",
   "issues/add-labels",
   "repos/create-in-org",
+  "repos/add-collaborator",
   "actions/create-or-update-repo-secret",
   "git/create-tree",
   "git/create-commit",
@@ -32,20 +34,23 @@ const WRITES = [
   "issues/update-comment",
 ];
 
+/** A fresh request repository also gets the app's four labels before the first report. */
+const LABELS = Array.from({ length: 4 }, () => "issues/create-label");
+
 describe("idempotency", () => {
-  it("measures a provisioning: 17 calls after the token, 8 of them writes", async () => {
+  it("measures a provisioning: 23 calls after the token, 13 of them writes", async () => {
     await createTestProbot().receive("issues", formIssuePayload(double));
     double.assertClean();
     const calls = double.calls.filter(
       (call) => call.operationId !== "apps/create-installation-access-token",
     );
-    expect(calls).toHaveLength(17);
+    expect(calls).toHaveLength(27);
     expect(
       double
         .writes()
         .map((call) => call.operationId)
         .filter((id) => !id.startsWith("apps/")),
-    ).toEqual(WRITES);
+    ).toEqual([...LABELS, ...WRITES]);
   });
 
   it("writes nothing for the same delivery twice, nor for the same event with a new delivery id", async () => {
@@ -86,9 +91,18 @@ describe.each([
         // Only a failed write of the status comment itself escapes the pipeline as an error.
       });
       const status = double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments[0]?.body ?? "";
-      if (!operationId.startsWith("issues/") && fault.status) {
+      // A refused grant of access is said beside the repository and stops nothing.
+      if (!operationId.startsWith("issues/") && operationId !== "repos/add-collaborator") {
         expect(status).toContain("❌");
-        expect(status).toContain(`GitHub answered ${fault.status}`);
+        // Said as what it is: a pause or a passing error, never a missing permission.
+        expect(status).toContain(
+          markdownInline(
+            fault.status === 502
+              ? "GitHub had a passing error (502)"
+              : "GitHub's rate limit paused the portal (403)",
+          ),
+        );
+        expect(status).not.toContain("Administration");
       }
       await receive("issues", formIssuePayload(double)); // GitHub's redelivery
       await receive(

@@ -46,7 +46,8 @@ describe("requests that must create nothing", () => {
     expect(statusOf()).toContain("**Replicas \\(deploy\\.replicas\\)**");
     await receive("issues", formIssuePayload(double, { action: "edited", body: FORM_BODY }));
     expect(double.count("repos/create-in-org")).toBe(1);
-    expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments).toHaveLength(1);
+    // The status, and the one notification that the request stopped (for the requester).
+    expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments).toHaveLength(2);
     expect(statusOf()).toContain("✅ **Code pushed**");
     expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.labels).not.toContain(
       "devportal:failed",
@@ -101,12 +102,12 @@ describe("requests that must create nothing", () => {
     expect(statusOf()).not.toContain("app-private-key");
   });
 
-  it("bots and issues without the form's label are ignored without a single call", async () => {
+  it("bots and unlabelled issues that are not the form are ignored without a single call", async () => {
     const { receive } = createTestProbot();
     const bot = formIssuePayload(double);
     bot.sender.type = "Bot";
     await receive("issues", bot);
-    const unlabeled = formIssuePayload(double);
+    const unlabeled = formIssuePayload(double, { body: "### Bug\n\nThe button is blue." });
     unlabeled.issue.labels = [];
     await receive("issues", unlabeled);
     expect(double.calls).toEqual([]);

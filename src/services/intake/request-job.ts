@@ -21,6 +21,8 @@ export interface RequestJob {
   /** An edit of the request issue: it may fix a rejected request, but never re-provisions
    * one whose code is pushed (Repository_A then belongs to its team). */
   edit?: boolean;
+  /** The edit changed the body (not only the title): it deserves an answer. */
+  bodyChanged?: boolean;
   /** Settings already loaded by the caller (a push loads them once for every file). */
   settings?: LoadedSettings;
 }

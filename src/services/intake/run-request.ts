@@ -42,7 +42,7 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
   const previous = comment ? decodeStatusMarker(comment.body) : undefined;
   if (job.edit && previous?.steps.code.state === "done") {
     log.info({ repo: repo.repo, issue: job.issue.number }, "edit of a provisioned request");
-    await acknowledgeEdit(job, previous);
+    if (job.bodyChanged) await acknowledgeEdit(job, previous);
     return previous;
   }
   const prepared = await prepareRequest(deps, job);

@@ -24,11 +24,15 @@ describe("a failed build", () => {
     const status = issue()?.comments[0]?.body ?? "";
     expect(status).toContain("❌ **CI**: build \\#1 failure\\: test › Run Django tests");
     const stepLink = `https://github.com/acme/orders-api/actions/runs/${run.id}/job/11#step:4:1`;
-    expect(status).toContain(`([link](${stepLink}))`);
+    expect(status).toContain(`([run \\#1 log](${stepLink}))`);
     expect(issue()?.labels).toContain("devportal:failed");
     expect(issue()?.labels).not.toContain("devportal:provisioning");
     expect(issue()?.state).toBe("open");
-    expect(issue()?.comments).toHaveLength(1);
+    // The status is edited in place; the failure itself reaches the requester as a mention.
+    expect(issue()?.comments).toHaveLength(2);
+    expect(issue()?.comments[1]?.body).toMatch(
+      /^@octocat: ❌ orders\\-api stopped: build \\#1 failure/,
+    );
   });
 
   it.each(["cancelled"] as const)("%s is reported the same way", async (conclusion) => {
@@ -57,9 +61,11 @@ describe("a failed build", () => {
     );
     double.assertClean();
     expect(gitopsCommits()).toBe(2);
-    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
-    expect(issue()?.labels).toEqual(["devportal:request", "devportal:deployed"]);
-    expect(issue()?.state).toBe("closed");
+    expect(issue()?.comments[0]?.body).toContain("✅ **GitOps commit**");
+    // Committed is not live: the request waits for Argo CD's report, open.
+    expect(issue()?.comments[0]?.body).toContain("⏳ **Live**: committed\\, waiting for Argo CD");
+    expect(issue()?.labels).toEqual(["devportal:request", "devportal:provisioning"]);
+    expect(issue()?.state).toBe("open");
   });
 
   it("a GitHub error while writing Repository_B is reported, and /devportal retry finishes the deployment", async () => {
@@ -73,15 +79,19 @@ describe("a failed build", () => {
       workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
     );
     expect(gitopsCommits()).toBe(1);
-    expect(issue()?.comments[0]?.body).toContain("❌ **Deployed**: GitHub answered 502");
+    expect(issue()?.comments[0]?.body).toContain(
+      "❌ **GitOps commit**: GitHub had a passing error \\(502\\)",
+    );
     expect(issue()?.labels).toContain("devportal:failed");
 
     await receive("issue_comment", commentPayload(double, { number: 7, body: "/devportal retry" }));
     double.assertClean();
     expect(gitopsCommits()).toBe(2);
     expect(double.count("actions/re-run-workflow-failed-jobs")).toBe(0);
-    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
-    expect(issue()?.state).toBe("closed");
+    expect(issue()?.comments[0]?.body).toContain("✅ **GitOps commit**");
+    // Reopened for nobody: it was never closed; it waits for Argo CD's report.
+    expect(issue()?.state).toBe("open");
+    expect(issue()?.labels).toContain("devportal:provisioning");
   });
 
   it("a refusal while reading Repository_B is reported with what the platform team must do", async () => {
@@ -102,12 +112,12 @@ describe("a failed build", () => {
     expect(gitopsCommits()).toBe(1);
     // Markdown-escaped in the comment: compare the words.
     const body = (issue()?.comments[0]?.body ?? "").replace(/\\(.)/g, "$1");
-    expect(body).toContain("❌ **Deployed**: the app may not write to acme/gitops");
+    expect(body).toContain("❌ **GitOps commit**: the app may not write to acme/gitops");
     expect(body).toContain("grant the Dev Portal app contents: write on acme/gitops");
 
     await receive("issue_comment", commentPayload(double, { number: 7, body: "/devportal retry" }));
     double.assertClean();
     expect(gitopsCommits()).toBe(2);
-    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
+    expect(issue()?.comments[0]?.body).toContain("✅ **GitOps commit**");
   });
 });

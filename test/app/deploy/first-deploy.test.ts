@@ -14,7 +14,7 @@ const gitops = () => double.state.repo(ORG, "gitops");
 const issue = () => double.state.repo(ORG, REQUESTS)?.issues.get(7);
 
 describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
-  it("deploys the service in one GitOps commit tagged with the run's head SHA, and closes the request", async () => {
+  it("deploys the service in one GitOps commit tagged with the run's head SHA, and waits for Argo CD with the request open", async () => {
     const { receive } = createTestProbot();
     await receive("issues", formIssuePayload(double));
     const run = startRun(double, { repo: "orders-api" });
@@ -67,13 +67,16 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     expect(comments).toHaveLength(1);
     const status = comments[0]?.body ?? "";
     expect(status).toContain("✅ **CI**: build \\#1 passed");
-    expect(status).toContain("✅ **Deployed**");
+    expect(status).toContain("✅ **GitOps commit**");
     expect(status).toContain(`https://github.com/acme/gitops/commit/${history[0]?.sha}`);
-    expect(status).toContain("Argo CD application orders\\-api");
+    expect(status).toContain("for Argo CD application orders\\-api");
     expect(status).toContain("https\\:\\/\\/orders\\.example\\.com\\/");
-    expect(issue()?.state).toBe("closed");
-    expect(issue()?.labels).toContain("devportal:deployed");
-    expect(issue()?.labels).not.toContain("devportal:provisioning");
+    // Committed is not live: open, waiting for Argo CD's report on the Deployment.
+    expect(status).toContain("⏳ **Live**: committed\\, waiting for Argo CD");
+    expect(issue()?.state).toBe("open");
+    expect(issue()?.labels).toContain("devportal:provisioning");
+    const deployments = double.state.repo(ORG, "orders-api")?.deployments ?? [];
+    expect(deployments.map((d) => [d.sha, d.environment])).toEqual([[run.head_sha, "production"]]);
 
     // Measured: the calls of a first deployment, and which of them write.
     const calls = double.calls
@@ -83,10 +86,8 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
       "git/create-tree",
       "git/create-commit",
       "git/update-ref",
+      "repos/create-deployment",
       "issues/update-comment",
-      "issues/add-labels",
-      "issues/remove-label",
-      "issues/update",
     ]);
     expect(calls[0]?.path).toBe("/repos/acme/orders-api/contents/.devportal%2Frequest.yml");
     expect(calls).toHaveLength(19);
@@ -104,7 +105,7 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     );
     const blocked = issue()?.comments[0]?.body ?? "";
     expect(blocked).toContain(
-      "❌ **Deployed**: the GitOps repository acme\\/gitops does not exist",
+      "❌ **GitOps commit**: the GitOps repository acme\\/gitops does not exist",
     );
     expect(blocked).toContain("add it to the Dev Portal app\\'s installation");
     expect(issue()?.labels).toContain("devportal:failed");
@@ -117,8 +118,9 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     expect(gitops()?.git.read("main")["apps/orders-api/kustomization.yaml"]).toContain(
       run.head_sha,
     );
-    expect(issue()?.comments).toHaveLength(1);
-    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
-    expect(issue()?.state).toBe("closed");
+    // The status, and the page of the platform team when the repository was missing.
+    expect(issue()?.comments).toHaveLength(2);
+    expect(issue()?.comments[1]?.body).toContain("needs the platform team");
+    expect(issue()?.comments[0]?.body).toContain("✅ **GitOps commit**");
   });
 });

@@ -90,7 +90,7 @@ describe("a changed request of a deployed service", () => {
     for (const object of kustomizeBuild(tree, "apps/orders-api")) validateObject(object);
     expect(tree["apps/orders-api/ingress.yaml"]).toContain('"orders.acme.dev"');
     expect(requestIssue()?.comments[0]?.body).toContain(
-      "✅ **Deployed**: deploy changes applied \\(host\\, storage\\)",
+      "✅ **GitOps commit**: deploy changes applied \\(host\\, storage\\)",
     );
     // Repository_A was not touched: only the GitOps repository changed.
     expect(double.state.repo(ORG, "orders-api")?.git.history("main")).toHaveLength(2);

@@ -40,12 +40,14 @@ describe("later green builds", () => {
     const calls = double.calls
       .slice(before)
       .filter((call) => !call.operationId.startsWith("apps/"));
-    // Measured: 15 calls, 4 writes (the commit's three, and the status comment).
-    expect(calls).toHaveLength(15);
+    // Measured: 5 writes (the commit's three, the Deployment Argo CD reports on, and the
+    // status comment).
+    expect(calls).toHaveLength(18);
     expect(calls.filter((call) => call.method !== "GET").map((call) => call.operationId)).toEqual([
       "git/create-tree",
       "git/create-commit",
       "git/update-ref",
+      "repos/create-deployment",
       "issues/update-comment",
     ]);
 
@@ -62,7 +64,7 @@ describe("later green builds", () => {
     expect(deployedTag()).toBe(head);
     expect(head).not.toBe(first.head_sha);
     expect(status()).toContain(
-      `✅ **Deployed**: ${head.slice(0, 7)} \\(was ${first.head_sha.slice(0, 7)}\\)`,
+      `✅ **GitOps commit**: ${head.slice(0, 7)} committed \\(was ${first.head_sha.slice(0, 7)}\\)`,
     );
   });
 
@@ -129,7 +131,7 @@ describe("later green builds", () => {
 
     expect(gitopsHistory()).toHaveLength(commits);
     expect(deployedTag()).toBe(first.head_sha);
-    expect(status()).toContain("❌ **Deployed**: build \\#2 not deployed");
+    expect(status()).toContain("❌ **GitOps commit**: build \\#2 not deployed");
     expect(status()).toContain("have diverged");
   });
 });

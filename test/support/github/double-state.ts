@@ -53,6 +53,18 @@ export interface WorkflowRun {
   jobs: WorkflowJob[];
 }
 
+/** A GitHub Deployment and the statuses posted on it (newest last). */
+export interface Deployment {
+  id: number;
+  sha: string;
+  ref: string;
+  environment: string;
+  description: string;
+  creator: User;
+  created_at: string;
+  statuses: { state: string; description: string; creator: User }[];
+}
+
 export interface Repo {
   owner: string;
   name: string;
@@ -69,12 +81,23 @@ export interface Repo {
   commitComments: (Comment & { commit_id: string })[];
   createdByApp: boolean;
   workflowRuns: WorkflowRun[];
+  deployments: Deployment[];
+  /** Labels the repository has (GitHub drops an issue form's label that is not here). */
+  labels: Map<string, { color: string; description: string }>;
+  /** Teams given a role on the repository: slug -> permission. */
+  teams: Map<string, string>;
 }
 
 /** Everything the double knows; tests arrange it directly and assert on it. */
 export class DoubleState {
   readonly repos = new Map<string, Repo>();
   readonly accounts = new Map<string, User["type"]>();
+  /** Organisation members: added to a repository at once, where others are invited. */
+  readonly members = new Set<string>();
+  /** Invitations sent: "owner/repo" -> login -> permission. */
+  readonly invitations = new Map<string, Map<string, string>>();
+  /** A fixed clock for what GitHub timestamps (deployments). */
+  now = () => new Date("2026-11-30T12:00:00Z");
   /** "org/team" -> active member logins. */
   readonly teams = new Map<string, Set<string>>();
   readonly appUser: User = { login: "devportal[bot]", type: "Bot" };
@@ -111,6 +134,9 @@ export class DoubleState {
       commitComments: [],
       createdByApp: params.createdByApp ?? false,
       workflowRuns: [],
+      deployments: [],
+      labels: new Map(),
+      teams: new Map(),
     };
     if (!params.empty)
       this.commitFiles(

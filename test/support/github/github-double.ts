@@ -4,6 +4,7 @@ import { DoubleState } from "./double-state.js";
 import { checkRequest, matchOperation } from "./openapi-operations.js";
 import { HttpError, type Reply, ROUTES } from "./routes.js";
 import { DEPLOY_ROUTES } from "./routes-deploy.js";
+import { PEOPLE_ROUTES } from "./routes-people.js";
 
 export interface Call {
   method: string;
@@ -127,7 +128,10 @@ export class GitHubDouble {
     }
     const { operation } = matched;
     this.violations.push(...checkRequest(matched, url.searchParams, body));
-    const route = ROUTES[operation.operationId] ?? DEPLOY_ROUTES[operation.operationId];
+    const route =
+      ROUTES[operation.operationId] ??
+      DEPLOY_ROUTES[operation.operationId] ??
+      PEOPLE_ROUTES[operation.operationId];
     if (!route) {
       this.violations.push(
         `${operation.operationId} is in the description but not implemented by the double`,

@@ -355,9 +355,13 @@ export const ROUTES: Record<string, Route> = {
     throw new HttpError(404, "Not Found");
   },
   "issues/add-labels": (request) => {
-    const { issue } = issueOf(request);
+    const { repo, issue } = issueOf(request);
     const labels: string[] = Array.isArray(request.body) ? request.body : request.body.labels;
     for (const label of labels) if (!issue.labels.includes(label)) issue.labels.push(label);
+    // GitHub creates a label it does not know yet, grey and without a description.
+    for (const label of labels) {
+      if (!repo.labels.has(label)) repo.labels.set(label, { color: "ededed", description: "" });
+    }
     return { status: 200, body: issue.labels.map((name) => ({ name })) };
   },
   "issues/remove-label": (request) => {

@@ -31,6 +31,8 @@ export function arrangeOrg(double: GitHubDouble, settings = SETTINGS) {
     files: { "README.md": "# requests\n", ".github/devportal.yml": settings },
   });
   requests.collaborators.set(REQUESTER, "write");
+  state.accounts.set(REQUESTER, "User");
+  state.members.add(REQUESTER);
   state.addRepo({ owner: ORG, name: "gitops" });
   return { requests };
 }
