@@ -87,10 +87,18 @@ function parseModels(answer: string): Result<unknown> {
     }
     return { ok: true, value };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // The yaml library counts lines inside the block it parsed, which is the field's text
+    // as the requester typed it (the fence is GitHub's, not theirs): say so, and quote it.
+    const first = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    const reason = first.replace(/ at line \d+, column \d+:?$/, "");
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    const text = line ? source.split("\n")[line - 1]?.trim() : undefined;
+    const where = line
+      ? ` at line ${line} of the field${text ? ` ("${text.slice(0, 60)}")` : ""}`
+      : "";
     return {
       ok: false,
-      errors: [{ path: "models", message: `is not valid YAML: ${reason}` }],
+      errors: [{ path: "models", message: `is not valid YAML${where}: ${reason}` }],
     };
   }
 }

@@ -19,26 +19,41 @@ describe("statusForOutcome", () => {
       state: "pending",
       note: "build #163 running",
       link: run.htmlUrl,
+      linkText: "run #163",
     });
   });
 
-  it("marks a first deployment done with the commit, the application and the URL", () => {
-    const report = statusForOutcome(start, {
-      kind: "deployed",
-      run,
-      tag: SHA,
-      commit,
-      application: "orders-api",
-      url: "https://orders.example.com/",
-    });
+  it("marks a first deployment committed, waiting for Argo CD, with named links", () => {
+    const report = statusForOutcome(
+      start,
+      {
+        kind: "deployed",
+        run,
+        tag: SHA,
+        commit,
+        application: "orders-api",
+        url: "https://orders.example.com/",
+      },
+      {
+        since: "2026-11-30T12:00:00Z",
+        argocdApp: "https://argocd.acme.dev/applications/orders-api",
+      },
+    );
     expect(report?.steps.ci.state).toBe("done");
     expect(report?.steps.deployed).toEqual({
       state: "done",
-      note: "3484a3f in Argo CD application orders-api, serving https://orders.example.com/",
+      note: "3484a3f committed for Argo CD application orders-api",
       link: commit.url,
+      linkText: `GitOps commit ${commit.sha.slice(0, 7)}`,
     });
-    expect(report && outcomeOf(report)).toBe("deployed");
-    expect(report && renderStatusComment(report)).toContain(`([link](${commit.url}))`);
+    expect(report?.steps.live).toMatchObject({ state: "pending", at: "2026-11-30T12:00:00Z" });
+    // Committed is not live, unless the settings close on the commit.
+    expect(report && outcomeOf(report)).toBe("provisioning");
+    expect(report && outcomeOf(report, "commit")).toBe("deployed");
+    const comment = report ? renderStatusComment(report) : "";
+    expect(comment).toContain(`([GitOps commit ${commit.sha.slice(0, 7)}](${commit.url}))`);
+    expect(comment).toContain("([Argo CD app](https://argocd.acme.dev/applications/orders-api))");
+    expect(comment).not.toContain("[link]");
   });
 
   it("keeps the deployed step of a redelivery that found the commit made", () => {
@@ -82,6 +97,7 @@ describe("statusForOutcome", () => {
       state: "failed",
       note: "build #163 failure: test › Run tests; image (cancelled); push a fix or comment /devportal retry",
       link: stepUrl,
+      linkText: "run #163 log",
     });
     expect(report && outcomeOf(report)).toBe("failed");
   });

@@ -86,6 +86,7 @@ describe("renderRepositoryB", () => {
       "apps/orders-api/pvc.yaml",
       "apps/orders-api/service.yaml",
       "k8s/applicationset.yaml",
+      "k8s/argocd-notifications-cm.yaml",
     ]);
   });
 

@@ -18,6 +18,8 @@ describe("portal settings", () => {
       ingress_class: "nginx",
       argocd: { namespace: "argocd", project: "default" },
       image_updater: false,
+      access: { permission: "maintain", teams: [] },
+      deploy_reports: { wait_minutes: 30, close_issue_on: "healthy" },
       secrets: {},
     });
   });
