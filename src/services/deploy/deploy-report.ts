@@ -23,10 +23,11 @@ export function liveStepFor(report: DeployReport): StepStatus | undefined {
   const said = report.description ? `: ${report.description}` : "";
   switch (report.state) {
     case "success":
+      // Live: the link the requester wants now is the service itself.
       return {
         state: "done",
-        note: `live and healthy: Argo CD synced ${version} and reports it Healthy${report.url ? ` at ${report.url}` : ""}`,
-        ...link,
+        note: `live and healthy: Argo CD synced ${version} and reports it Healthy`,
+        ...(report.url?.startsWith("https://") ? { link: report.url, linkText: report.url } : link),
       };
     case "in_progress":
       return {

@@ -121,7 +121,7 @@ export function statusForOutcome(
         note: `${short(outcome.tag)} committed for Argo CD application ${outcome.application}`,
         ...gitopsLink(outcome.commit),
       });
-      return awaiting(committed, outcome.url, awaited);
+      return awaiting(committed, awaited);
     }
     case "bumped":
       return awaiting(
@@ -130,7 +130,6 @@ export function statusForOutcome(
           note: `${short(outcome.tag)} committed (was ${short(outcome.from)})`,
           ...gitopsLink(outcome.commit),
         }),
-        undefined,
         awaited,
       );
     case "refused":
@@ -152,15 +151,10 @@ function gitopsLink(commit: GitopsCommit | undefined) {
 }
 
 /** After a GitOps commit, Argo CD has the word: "committed, waiting for Argo CD". */
-function awaiting(
-  report: StatusReport,
-  url: string | undefined,
-  awaited: AwaitedReport | undefined,
-): StatusReport {
-  const serving = url ? ` to serve ${url}` : "";
+function awaiting(report: StatusReport, awaited: AwaitedReport | undefined): StatusReport {
   return withStep(report, "live", {
     state: "pending",
-    note: `committed, waiting for Argo CD to sync and report health${serving}`,
+    note: "committed, waiting for Argo CD to sync and report health",
     ...(awaited?.argocdApp ? { link: awaited.argocdApp, linkText: "Argo CD app" } : {}),
     ...(awaited ? { at: awaited.since } : {}),
   });

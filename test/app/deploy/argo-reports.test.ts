@@ -56,7 +56,7 @@ describe("Argo CD reports back through GitHub deployment statuses", () => {
     expect(issue()?.state).toBe("closed");
     expect(issue()?.labels).toContain("devportal:deployed");
     expect(notifications()).toEqual([
-      "@octocat: ✅ orders\\-api is live and healthy ([Argo CD app](https://argocd.acme.dev/applications/orders-api)).",
+      "@octocat: ✅ orders\\-api is live and healthy ([https\\:\\/\\/orders\\.example\\.com\\/](https://orders.example.com/)).",
     ]);
     // A redelivery says nothing twice.
     await receive(

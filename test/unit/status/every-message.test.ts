@@ -1,0 +1,71 @@
+import MarkdownIt from "markdown-it";
+import { describe, expect, it } from "vitest";
+import { everyMessage } from "../../support/messages/catalog.js";
+
+const markdown = new MarkdownIt({ html: true, linkify: false });
+
+/** The words a person reads: HTML rendered as GitHub would (CommonMark + tables), tags off. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#39;/g, "'");
+}
+
+describe("every message a person can see", () => {
+  const messages = everyMessage();
+
+  it("covers the status at each stage and every notification", () => {
+    expect(messages.map((message) => message.name)).toMatchInlineSnapshot(`
+      [
+        "status-invalid-request",
+        "status-settings-error",
+        "status-provisioned",
+        "status-ci-running",
+        "status-ci-failed",
+        "status-gitops-blocked",
+        "status-committed-waiting",
+        "status-overdue",
+        "status-synced",
+        "status-live",
+        "status-degraded",
+        "status-sync-failed",
+        "notify-ci-failed",
+        "notify-platform",
+        "notify-overdue",
+        "notify-live",
+        "notify-degraded",
+        "notify-sync-failed",
+        "notify-invalid",
+      ]
+    `);
+  });
+
+  it.each(messages.map((message) => [message.name, message.markdown]))(
+    "%s: no stray escaping, named links, URLs as links, fits GitHub",
+    (_name, source) => {
+      const html = markdown.render(source);
+      const text = visibleText(html);
+      // An escape that shows is a backslash the reader sees.
+      expect(text).not.toMatch(/\\/);
+      expect(text).not.toMatch(/&[a-z]+;|&#\d+;/);
+      // Every link names what it points to.
+      const links = [...html.matchAll(/<a href="([^"]+)">([\s\S]*?)<\/a>/g)];
+      for (const [, href, label] of links) {
+        expect(label?.trim().toLowerCase()).not.toBe("link");
+        expect(label?.trim()).not.toBe("");
+        expect(href).toMatch(/^https:\/\//);
+      }
+      // No URL is left as plain text: each one sits inside a link.
+      const bare = visibleText(html.replace(/<a href="[^"]+">[\s\S]*?<\/a>/g, "")).match(
+        /https?:\/\/\S+/g,
+      );
+      expect(bare).toBeNull();
+      expect(source.length).toBeLessThanOrEqual(65_536);
+    },
+  );
+});
