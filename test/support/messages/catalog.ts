@@ -1,3 +1,4 @@
+import type { Plan } from "../../../src/render/plan.js";
 import { liveStepFor, overdueStep } from "../../../src/services/deploy/deploy-report.js";
 import { statusForOutcome } from "../../../src/services/deploy/outcome.js";
 import { notificationFor } from "../../../src/services/status/notify.js";
@@ -7,7 +8,6 @@ import {
   type StatusReport,
   withStep,
 } from "../../../src/services/status/status-report.js";
-import type { Plan } from "../../../src/render/plan.js";
 
 const SHA = "3484a3f0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6";
 const run = {
