@@ -6,6 +6,7 @@ import { formatIssues } from "./format-issues.js";
 import { normalizeRequest } from "./normalize-request.js";
 import { parseYamlDocument } from "./parse-yaml-document.js";
 import { requestSchema } from "./request.schema.js";
+import { revealErrors } from "./reveal-invisible.js";
 import type { Result, ServiceRequest, ValidationError } from "./service-request.js";
 
 /**
@@ -21,7 +22,8 @@ export function validateRequest(raw: Record<string, unknown>): Result<ServiceReq
     ...checkRequiredCycles(raw),
     ...checkDeploy(raw),
   ];
-  if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortErrors(errors) };
+  if (errors.length > 0 || !parsed.success)
+    return { ok: false, errors: revealErrors(sortErrors(errors)) };
   return { ok: true, value: normalizeRequest(parsed.data) };
 }
 
