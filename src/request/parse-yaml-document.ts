@@ -1,4 +1,4 @@
-import { Composer, type CST, isMap, isPair, isScalar, isSeq, Lexer, Parser } from "yaml";
+import { Composer, type CST, isMap, isNode, isPair, isScalar, isSeq, Lexer, Parser } from "yaml";
 import { formatPath } from "./format-path.js";
 import { revealErrors } from "./reveal-invisible.js";
 import type { Result, ValidationError } from "./service-request.js";
@@ -68,8 +68,8 @@ export function parseYamlValue(
     }));
     return { ok: false, errors: revealErrors(errors) };
   }
-  const merges = mergeKeys(document, base);
-  if (merges.length > 0) return { ok: false, errors: revealErrors(merges) };
+  const unsupported = unsupportedYaml(document, base);
+  if (unsupported.length > 0) return { ok: false, errors: revealErrors(unsupported) };
   try {
     return { ok: true, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
   } catch (error) {
@@ -127,14 +127,25 @@ function deepBlockOffset(tokens: readonly CST.Token[]): number | undefined {
   return undefined;
 }
 
-/** YAML 1.2 has no merge keys: `<<` would be read as a key named "<<" and reported as
- * something it is not. Say what it is instead, at the mapping that holds it. */
-function mergeKeys(
+/**
+ * What a request never needs and a reader would misread, said for what it is, where it is:
+ * merge keys (YAML 1.2 has none: `<<` would be read as a key named "<<") and tags (`!!binary`
+ * turns a name into bytes, an unknown `!tag` is silently dropped).
+ */
+function unsupportedYaml(
   document: { contents: unknown },
   base: readonly PropertyKey[],
 ): ValidationError[] {
   const errors: ValidationError[] = [];
   const visit = (node: unknown, path: PropertyKey[]) => {
+    const tag = isNode(node) ? node.tag : undefined;
+    if (tag) {
+      errors.push({
+        path: formatPath(path),
+        message: `YAML tags (${tag.replace("tag:yaml.org,2002:", "!!")}) are not supported: remove the tag and write a plain value`,
+      });
+      return;
+    }
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
