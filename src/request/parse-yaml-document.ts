@@ -46,8 +46,14 @@ export function parseYamlValue(
     );
   }
   const at = (offset: number) => positionOf(text, offset);
-  // Flow brackets nest two characters a level: the lexer finds the deepest cheaply, before
-  // the parser spends seconds building a tree it would throw away.
+  // Deep input is refused before the parser spends seconds building a tree it would throw
+  // away: block nesting needs indentation (or `- ` prefixes), flow nesting needs brackets.
+  const indented = deepIndentOffset(text);
+  if (indented !== undefined) {
+    return fail(
+      `${source} is nested too deeply at ${at(indented)} (indentation and "- " prefixes pass ${MAX_INDENT} columns): a request needs five levels at most; flatten it.`,
+    );
+  }
   const flow = deepFlowOffset(text);
   if (flow !== undefined) return fail(tooDeep(source, at(flow)));
   const tokens = [...new Parser().parse(text)];
@@ -86,8 +92,32 @@ function tooDeep(source: string, where: string): string {
   return `${source} is nested too deeply (more than ${MAX_NESTING} levels) at ${where}: a request needs five levels at most; flatten it.`;
 }
 
+/** A block collection nests only by indenting further (`- ` and `? ` prefixes count as
+ * indentation), so this many leading columns bound the block depth the parser can meet. */
+export const MAX_INDENT = 120;
+
+/** Offset of the first line whose indentation and sequence/key prefixes pass MAX_INDENT. */
+function deepIndentOffset(text: string): number | undefined {
+  const prefix = /^(?:[ \t]|[-?:](?=[ \t]))*/;
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    const length = prefix.exec(line.slice(0, MAX_INDENT + 2))?.[0].length ?? 0;
+    if (length > MAX_INDENT) return start + MAX_INDENT;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return undefined;
+}
+
 /** Offset of the first flow bracket nested deeper than MAX_NESTING, if any. */
 function deepFlowOffset(text: string): number | undefined {
+  // Fewer brackets than the limit cannot nest past it: skip the lexer for every real request.
+  let brackets = 0;
+  for (let i = text.indexOf("[") + 1; i > 0; i = text.indexOf("[", i) + 1) brackets += 1;
+  for (let i = text.indexOf("{") + 1; i > 0; i = text.indexOf("{", i) + 1) brackets += 1;
+  if (brackets <= MAX_NESTING) return undefined;
   let depth = 0;
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
