@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { render } from "../../../src/render/render.js";
 import { parseRequest } from "../../../src/request/parse-request.js";
 import { formatError } from "../../../src/request/service-request.js";
-import { exampleSettings } from "../../support/django/render-example.js";
 import { requireDjangoTools } from "../../support/django/python-tools.js";
+import { exampleSettings } from "../../support/django/render-example.js";
 import { verifyService } from "../../support/django/verify-service.js";
 import { type RunningPostgres, startPostgres } from "../../support/postgres/start-postgres.js";
 
