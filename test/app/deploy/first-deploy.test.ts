@@ -70,7 +70,6 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     expect(status).toContain("✅ **GitOps commit**");
     expect(status).toContain(`https://github.com/acme/gitops/commit/${history[0]?.sha}`);
     expect(status).toContain("for Argo CD application orders\\-api");
-    expect(status).toContain("https\\:\\/\\/orders\\.example\\.com\\/");
     // Committed is not live: open, waiting for Argo CD's report on the Deployment.
     expect(status).toContain("⏳ **Live**: committed\\, waiting for Argo CD");
     expect(issue()?.state).toBe("open");

@@ -45,7 +45,7 @@ describe("the New service form's CI/CD box", () => {
 });
 
 describe("the Models field", () => {
-  it("cites the line inside the field, and quotes it", () => {
+  it("cites the line inside the field (the fence is GitHub's, not the requester's)", () => {
     const body = BODY.replace(
       "    paid: { type: boolean, default: false }",
       "    paid: { type: boolean\n   bad: [",
@@ -53,7 +53,7 @@ describe("the Models field", () => {
     const parsed = parseIssueForm(body, FORM);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.errors[0]?.message).toMatch(
-      /^is not valid YAML at line 6 of the field \("bad: \["\): /,
+      /^the models answer: YAML syntax error at line 6, column 4: /,
     );
   });
 });
