@@ -1,3 +1,4 @@
+import { checkRegistryCredentials } from "./check-registry-credentials.js";
 import {
   CPU_QUANTITY,
   DNS_1123_LABEL,
@@ -102,5 +103,6 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
       `"${secret.from_env}" is not allowed: secrets may only come from environment variables named ${SECRET_ENV_PREFIX}*`,
     );
   }
+  errors.push(...checkRegistryCredentials(settings));
   return errors;
 }
