@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { type CliIo, EXIT, writeJson } from "./cli/cli-io.js";
 import { HELP_TEXT } from "./cli/help-text.js";
 import { reportUsage } from "./cli/print-errors.js";
+import { runPortalApp } from "./cli/run-portal-app.js";
 import { runPlan, runRender } from "./cli/run-render.js";
 import { runValidate, runValidateSettings } from "./cli/run-validate.js";
 import { didYouMeanSuffix } from "./request/did-you-mean.js";
@@ -49,6 +50,20 @@ const COMMANDS: Record<string, Command> = {
       ...renderOptions(values),
       out: values.out,
       force: values.force ?? false,
+    });
+  },
+  "portal-app": (io, args, values) => {
+    const checkout = one(args, "portal-app takes the path of your GitOps repository checkout");
+    if (checkout instanceof Error) return reportUsage(io, values.json, checkout.message);
+    return runPortalApp(io, {
+      checkout,
+      settingsPath: values.settings,
+      owner: values.owner,
+      host: values.host,
+      // The portal's release that this CLI ships: its image carries the same version.
+      tag: values.tag ?? version(),
+      force: values.force ?? false,
+      json: values.json,
     });
   },
   schema: (io, args, values) => {
@@ -116,6 +131,7 @@ function parse(argv: readonly string[]) {
       settings: { type: "string" },
       owner: { type: "string" },
       tag: { type: "string" },
+      host: { type: "string" },
       force: { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },

@@ -28,6 +28,13 @@ Usage:
         --tag <tag>        image tag written to repository-b (default: latest); deploys
                            use the full commit SHA of each green build
 
+  devportal portal-app <gitops-checkout> [--settings <file>] [--owner <org>]
+                       [--host <host>] [--tag <tag>] [--force]
+      Write apps/devportal/ (the portal's own deployment: deploy/base and an overlay with
+      your image, tag and host) into a checkout of the GitOps repository, so that Argo CD
+      deploys the portal like any service. Default host devportal.<domain>, default tag
+      this release's version.
+
   devportal schema             JSON Schema of .devportal.yml (for editor completion)
   devportal settings-schema    JSON Schema of the settings file
 

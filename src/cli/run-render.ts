@@ -83,9 +83,9 @@ function prepare(
  * the user asked for now. Without settings the CLI still renders, with placeholder names it
  * says out loud (the app uses the organisation it is installed in).
  */
-function withPlaceholders(
+export function withPlaceholders(
   loaded: PortalSettings,
-  params: RenderParams,
+  params: { settingsPath?: string; owner?: string },
 ): { settings: PortalSettings; notes: string[] } {
   const notes: string[] = [];
   const settings = { ...loaded };

@@ -17,22 +17,29 @@ export type WriteOutcome =
  * produces are removed (a file dropped from the templates must not linger), and nothing the
  * CLI did not write is ever deleted.
  */
-export function writeOutput(params: { out: string; tree: FileTree; force: boolean }): WriteOutcome {
+export function writeOutput(params: {
+  out: string;
+  tree: FileTree;
+  force: boolean;
+  /** How the directory is named in messages (default `--out <dir>`). */
+  label?: string;
+}): WriteOutcome {
   const out = resolve(params.out);
+  const label = params.label ?? `--out ${params.out}`;
   if (existsSync(out) && !statSync(out).isDirectory())
-    return { ok: false, message: `--out ${params.out} is a file: give a directory` };
+    return { ok: false, message: `${label} is a file: give a directory` };
   const entries = existsSync(out) ? readdirSync(out) : [];
   if (entries.length > 0 && !params.force)
     return {
       ok: false,
-      message: `--out ${params.out} is not empty: choose an empty or new directory, or pass --force to overwrite what a previous render wrote there (nothing else is deleted)`,
+      message: `${label} is not empty: choose an empty or new directory, or pass --force to overwrite what a previous render wrote there (nothing else is deleted)`,
     };
   const removed = previousFiles(out).filter((path) => !(path in params.tree));
   for (const path of removed) removeFile(out, path);
   try {
     writeTree(out, { ...params.tree, [MANIFEST]: manifest(params.tree) });
   } catch (error) {
-    return { ok: false, message: `--out ${params.out}: ${(error as Error).message}` };
+    return { ok: false, message: `${label}: ${(error as Error).message}` };
   }
   return { ok: true, written: Object.keys(params.tree).length, removed };
 }
