@@ -11,7 +11,12 @@ export function commandsOf(document: string, text: string): DocCommand[] {
     (block[1] ?? "")
       .replace(/\\\n\s*/g, " ")
       .split("\n")
-      .map((line) => line.replace(/\s+#.*$/, "").replace(/\s+/g, " ").trim())
+      .map((line) =>
+        line
+          .replace(/\s+#.*$/, "")
+          .replace(/\s+/g, " ")
+          .trim(),
+      )
       .filter((line) => line !== "" && !line.startsWith("#"))
       .flatMap((line) => line.split(" && "))
       .map((line) => ({ document, line: line.trim().replace(/^([A-Z_]+=\S+\s+)+/, "") })),
