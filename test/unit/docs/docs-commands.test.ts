@@ -1,14 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandsOf, words } from "../../support/docs/doc-commands.js";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
-const ENTRY = join(ROOT, "test", "support", "cli", "devportal-entry.ts");
-// tsx's loader by path: the commands run in a directory without node_modules.
-const TSX = join(ROOT, "node_modules", "tsx", "dist", "loader.mjs");
+/** What `npx devportal` runs in a checkout: the package's bin on the built lib/. */
+const BIN = join(ROOT, "bin", "devportal.js");
 const DOCUMENTS = [
   "README.md",
   ...readdirSync(join(ROOT, "docs")).map((name) => `docs/${name}`),
@@ -34,6 +42,23 @@ mkdirSync(join(sandbox, "gitops"));
 for (const dir of ["examples", "deploy"])
   cpSync(join(ROOT, dir), join(repo, dir), { recursive: true });
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+beforeAll(() => assertBuilt());
+
+/** lib/ must be built from the current sources (`npm test` builds it first). */
+function assertBuilt(): void {
+  const built = join(ROOT, "lib", "cli.js");
+  if (!existsSync(built)) throw new Error("lib/cli.js is missing: run npm run build");
+  const newest = (dir: string): number =>
+    Math.max(
+      ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+        entry.isDirectory()
+          ? newest(join(dir, entry.name))
+          : statSync(join(dir, entry.name)).mtimeMs,
+      ),
+    );
+  if (statSync(built).mtimeMs < newest(join(ROOT, "src")))
+    throw new Error("lib/ is older than src/: run npm run build");
+}
 
 function run(command: string, args: string[]) {
   return spawnSync(command, args, { cwd: repo, encoding: "utf8", timeout: 60_000 });
@@ -65,7 +90,7 @@ describe("every command in the docs is real", () => {
     const argv = words(line);
     const result = line.startsWith("kubectl")
       ? run("kubectl", argv.slice(1))
-      : run(process.execPath, ["--import", TSX, ENTRY, ...argv.slice(argv[0] === "npx" ? 2 : 1)]);
+      : run(process.execPath, [BIN, ...argv.slice(argv[0] === "npx" ? 2 : 1)]);
     expect(result.error).toBeUndefined();
     expect(result.status, `${line}\n${result.stderr}`).toBe(0);
     expect(result.stdout.length).toBeGreaterThan(0);
