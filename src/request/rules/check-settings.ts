@@ -1,6 +1,7 @@
 import { hostPatternProblem, isAllowedGitopsRepo } from "../deploy-policy.js";
 import type { ValidationError } from "../service-request.js";
 import { type PortalSettings, SECRET_ENV_PREFIX } from "../settings.schema.js";
+import { checkRegistryCredentials } from "./check-registry-credentials.js";
 import {
   CPU_QUANTITY,
   DNS_1123_LABEL,
@@ -144,5 +145,6 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
       `"${secret.from_env}" is not allowed: secrets may only come from environment variables named ${SECRET_ENV_PREFIX}*`,
     );
   }
+  errors.push(...checkRegistryCredentials(settings));
   return errors;
 }
