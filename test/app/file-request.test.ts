@@ -82,9 +82,12 @@ describe("a request file pushed to the default branch", () => {
       }),
     );
     // Only the 👀 that acknowledges the command: nothing to redo.
-    expect(double.writes().slice(writes).map((call) => call.operationId)).toEqual([
-      "reactions/create-for-issue-comment",
-    ]);
+    expect(
+      double
+        .writes()
+        .slice(writes)
+        .map((call) => call.operationId),
+    ).toEqual(["reactions/create-for-issue-comment"]);
     const reread = double.calls.slice(calls).map((call) => call.path);
     expect(reread).toContain(
       `/repos/${ORG}/${REQUESTS}/contents/services%2Forders-api.devportal.yml`,

@@ -14,7 +14,6 @@ import {
   setSettings,
 } from "../../support/github/scenario.js";
 import { useGitHubDouble } from "../../support/github/use-github-double.js";
-import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
 import {
   checkOf,
   expectWrites,
@@ -899,5 +898,3 @@ describe.each([
     },
   );
 });
-
-export const CORPUS_SIZE = CASES.length;

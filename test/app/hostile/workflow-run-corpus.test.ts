@@ -184,5 +184,3 @@ describe("hostile corpus, door: workflow_run — a record deploys only when beli
     expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.state).toBe("closed");
   });
 });
-
-export const WORKFLOW_RUN_CASES = CASES.length;
