@@ -59,7 +59,7 @@ export function resolveDeployTarget(params: {
   // record written under other settings (or forged) cannot deploy elsewhere either.
   errors.push(
     ...checkGitopsRepo({ gitopsRepo: request.deploy.gitops_repo, settings, owner }),
-    ...(host ? checkHostAllowed({ host, settings }) : []),
+    ...(host ? checkHostAllowed({ host, settings, service: request.service }) : []),
   );
   const tag = params.tag ?? DEFAULT_TAG;
   if (!IMAGE_TAG.test(tag)) {
