@@ -34,10 +34,13 @@ export function createApp(deps: PortalDeps): ApplicationFunction {
 function appIdentityOf(app: Probot): () => Promise<AppIdentity> {
   let identity: Promise<AppIdentity> | undefined;
   return () => {
-    identity ??= app.auth().then((octokit) => getAppIdentity(octokit));
-    identity.catch(() => {
-      identity = undefined;
-    });
+    if (!identity) {
+      const asked = app.auth().then((octokit) => getAppIdentity(octokit));
+      asked.catch(() => {
+        if (identity === asked) identity = undefined;
+      });
+      identity = asked;
+    }
     return identity;
   };
 }
