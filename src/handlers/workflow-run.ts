@@ -2,6 +2,7 @@ import type { Context } from "probot";
 import { screenWorkflowRun, workflowRunFacts } from "../services/deploy/decide.js";
 import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
 import { reportOutcome } from "../services/deploy/report-outcome.js";
+import type { ResolvedDeps } from "../services/portal-deps.js";
 
 /**
  * workflow_run (requested, in_progress, completed) of a generated service's CI: deploy green
@@ -9,7 +10,7 @@ import { reportOutcome } from "../services/deploy/report-outcome.js";
  * other workflows, branches, pull requests and repositories stop at the guard without an
  * API call. Bot senders are NOT ignored here: the app's own push starts the first build.
  */
-export function onWorkflowRun() {
+export function onWorkflowRun(deps: ResolvedDeps) {
   return async (context: Context<"workflow_run">): Promise<void> => {
     const facts = workflowRunFacts(context.payload);
     const screening = screenWorkflowRun(facts);
@@ -18,9 +19,17 @@ export function onWorkflowRun() {
       context.log.debug({ ...log, reason: screening.reason }, "workflow_run ignored");
       return;
     }
-    const { outcome, record } = await processWorkflowRun(context.octokit, facts);
+    const app = await deps.app();
+    const { outcome, record } = await processWorkflowRun(context.octokit, facts, {
+      env: deps.env,
+      app,
+    });
     const { kind } = outcome;
-    context.log.info({ ...log, action: facts.action, outcome: kind }, "workflow_run handled");
-    if (record) await reportOutcome(context.octokit, { record, outcome });
+    const reason = outcome.kind === "ignored" ? outcome.reason : undefined;
+    context.log.info(
+      { ...log, action: facts.action, outcome: kind, ...(reason ? { reason } : {}) },
+      "workflow_run handled",
+    );
+    if (record) await reportOutcome(context.octokit, { record, outcome, app });
   };
 }

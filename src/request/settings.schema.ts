@@ -89,6 +89,10 @@ export const settingsObjectSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe("Also emit an Argo CD Image Updater v1 ImageUpdater resource per service."),
+  platform_team: z
+    .string()
+    .optional()
+    .describe("Team slug mentioned when the platform must act (settings, GitOps access)."),
   secrets: z
     .record(z.string(), secretSchema)
     .default({})

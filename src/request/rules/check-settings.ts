@@ -101,6 +101,13 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
       `"${team}" is not a team slug (e.g. platform-team)`,
     );
   });
+  if (settings.platform_team !== undefined) {
+    expect(
+      TEAM_SLUG.test(settings.platform_team),
+      "platform_team",
+      `"${settings.platform_team}" is not a team slug (e.g. platform-team)`,
+    );
+  }
   for (const key of ["cpu", "cpu_limit"] as const) {
     const value = settings.resources[key];
     expect(

@@ -8,7 +8,14 @@ export type WorkflowRunPayload = EmitterWebhookEvent<"workflow_run">["payload"];
 /** What the deploy decision needs from a `workflow_run` delivery, and nothing else. */
 export interface WorkflowRunFacts {
   action: string;
-  repository: { owner: string; name: string; fullName: string; defaultBranch: string };
+  repository: {
+    /** GitHub's id: a request's status names its repository by it. */
+    id: number;
+    owner: string;
+    name: string;
+    fullName: string;
+    defaultBranch: string;
+  };
   run: WorkflowRunInfo;
 }
 
@@ -17,6 +24,7 @@ export function workflowRunFacts(payload: WorkflowRunPayload): WorkflowRunFacts 
   return {
     action: payload.action,
     repository: {
+      id: repository.id,
       owner: repository.owner.login,
       name: repository.name,
       fullName: repository.full_name,

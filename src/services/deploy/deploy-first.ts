@@ -2,6 +2,7 @@ import type { Octokit } from "../../github/octokit.js";
 import { readFile } from "../../github/repos.js";
 import { render } from "../../render/render.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
+import { checkHostUnique } from "../../request/deploy-policy.js";
 import type { PortalSettings } from "../../request/settings.schema.js";
 import {
   APPLICATION_SET_PATH,
@@ -13,6 +14,7 @@ import {
 import type { WorkflowRunFacts } from "./decide.js";
 import type { GitopsState } from "./gitops-state.js";
 import { blockedBySettings, commitUrl, type DeployOutcome } from "./outcome.js";
+import { hostsByService } from "./served-hosts.js";
 
 type Ready = Extract<GitopsState, { kind: "ready" }>;
 
@@ -61,13 +63,17 @@ export async function deployFirst(
     database: record.request.deploy.database,
     repository: facts.repository.fullName,
   };
-  const result = await commitGitops(octokit, {
+  const result = await commitGitops<string>(octokit, {
     owner: state.owner,
     repo: state.repo,
     branch: state.branch,
     plan: async (head) => {
       const at = { owner: state.owner, repo: state.repo, ref: head };
       const readme = await readFile(octokit, { ...at, path: CATALOG_PATH });
+      // Checked again here, against the branch being written: another service may have
+      // claimed the host since this one was requested.
+      const clash = checkHostUnique(target.host, service, hostsByService(readme))[0];
+      if (clash) return { skip: clash.message };
       const applicationSet = await readFile(octokit, { ...at, path: APPLICATION_SET_PATH });
       const changes = gitopsChanges({
         rendered: rendered.value.repositoryB,
@@ -85,6 +91,14 @@ export async function deployFirst(
       return { write: { ...changes, message } };
     },
   });
+  if (result.kind === "skipped") {
+    return {
+      kind: "blocked",
+      run,
+      reason: result.value,
+      action: "change the request's host, then `/devportal retry`",
+    };
+  }
   const commit =
     result.kind === "written" && result.created
       ? { sha: result.sha, url: commitUrl(state.gitops, result.sha) }

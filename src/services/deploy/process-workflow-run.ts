@@ -1,10 +1,11 @@
 import { listRunJobs } from "../../github/actions.js";
-import { type Octokit, splitRepository } from "../../github/octokit.js";
+import type { Octokit } from "../../github/octokit.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
-import { loadSettings } from "../intake/load-settings.js";
+import type { LoadedSettings } from "../intake/load-settings.js";
 import { describeError } from "../provision/step-error.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { withKeyLock } from "../with-key-lock.js";
+import { believeRecord, type DeployTrust } from "./believe-record.js";
 import { bumpTag } from "./bump-tag.js";
 import { decideWorkflowRun, screenWorkflowRun, type WorkflowRunFacts } from "./decide.js";
 import { deployFirst } from "./deploy-first.js";
@@ -19,12 +20,15 @@ export interface WorkflowRunResult {
 
 /**
  * The deploy pipeline for one `workflow_run` delivery: (1) screen the payload, (2) read the
- * request record at the built commit, (3) read what Repository_B deploys, (4) decide, (5) act.
- * Every step reads GitHub first, so a redelivery or a late run finds its work done.
+ * request record at the built commit and believe it only both ways (believe-record.ts),
+ * (3) read what Repository_B deploys, (4) decide, (5) act. Every step reads GitHub first, so
+ * a redelivery or a late run finds its work done. A record not believed writes nothing,
+ * reports nowhere.
  */
 export async function processWorkflowRun(
   octokit: Octokit,
   facts: WorkflowRunFacts,
+  trust: DeployTrust,
 ): Promise<WorkflowRunResult> {
   const screening = screenWorkflowRun(facts);
   if (!screening.ok) return { outcome: { kind: "ignored", reason: screening.reason } };
@@ -37,9 +41,15 @@ export async function processWorkflowRun(
       outcome: { kind: "ignored", reason: "no Dev Portal request record: not our service" },
     };
   }
+  const belief = await believeRecord(octokit, { facts, record, trust });
+  if (!belief.ok) {
+    return {
+      outcome: { kind: "ignored", reason: `request record not believed: ${belief.reason}` },
+    };
+  }
   // Everything after the record concerns one service's directory: one delivery at a time.
   const key = `${record.gitops.toLowerCase()}#${record.request.service}`;
-  const outcome = await withKeyLock(key, () => act(octokit, facts, record));
+  const outcome = await withKeyLock(key, () => act(octokit, facts, record, belief.settings));
   return { outcome, record };
 }
 
@@ -47,6 +57,7 @@ async function act(
   octokit: Octokit,
   facts: WorkflowRunFacts,
   record: RequestRecord,
+  settings: LoadedSettings,
 ): Promise<DeployOutcome> {
   const { run } = facts;
   const service = record.request.service;
@@ -80,7 +91,13 @@ async function act(
     }
     case "deploy-first":
     case "bump":
-      return writeGitops(octokit, { facts, record, state, bump: decision.kind === "bump" });
+      return writeGitops(octokit, {
+        facts,
+        record,
+        state,
+        settings,
+        bump: decision.kind === "bump",
+      });
   }
 }
 
@@ -90,21 +107,17 @@ async function writeGitops(
     facts: WorkflowRunFacts;
     record: RequestRecord;
     state: Awaited<ReturnType<typeof readGitopsState>>;
+    settings: LoadedSettings;
     bump: boolean;
   },
 ): Promise<DeployOutcome> {
-  const { facts, record, state } = params;
+  const { facts, record, state, settings } = params;
   const { run } = facts;
   if (state.kind === "missing") return { kind: "blocked", run, ...missingGitops(state.gitops) };
   try {
     if (params.bump) return await bumpTag(octokit, { facts, record, state });
-    if (!record.origin) {
-      const reason = "the request record names no request repository to read settings from";
-      return { kind: "blocked", run, reason, action: "re-provision the service from its request" };
-    }
     // Rendering needs what the platform team set (resources, ingress class, Argo CD
-    // project): it lives with the request, not in the record.
-    const settings = await loadSettings(octokit, splitRepository(record.origin.repository));
+    // project): it lives in the control plane, not in the record.
     if (!settings.ok) return blockedBySettings(run, settings.errors);
     return await deployFirst(octokit, { facts, record, state, settings: settings.value });
   } catch (error) {

@@ -1,10 +1,10 @@
-import { findBotComment } from "../../github/issues.js";
+import { findAppComment } from "../../github/issues.js";
 import { splitRepository } from "../../github/octokit.js";
 import type { FileTree } from "../../render/file-tree.js";
 import { type Rendered, render } from "../../render/render.js";
 import { formatError, type Result } from "../../request/service-request.js";
 import { applyRequestChange, withRequestChange } from "../deploy/apply-request-change.js";
-import type { PortalDeps } from "../portal-deps.js";
+import type { ResolvedDeps } from "../portal-deps.js";
 import { ensureRepository } from "../provision/ensure-repository.js";
 import { ensureSecrets } from "../provision/ensure-secrets.js";
 import { pushCode } from "../provision/push-code.js";
@@ -13,6 +13,7 @@ import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
 import { publishStatus } from "../status/publish-status.js";
 import { type StatusReport, type StepName, withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
+import { loadSettings, takesRequests } from "./load-settings.js";
 import { prepareRequest } from "./prepare-request.js";
 import type { RequestJob } from "./request-job.js";
 
@@ -21,21 +22,33 @@ import type { RequestJob } from "./request-job.js";
  * repository -> secrets -> code, each reading GitHub first. A failed step is reported in the
  * status comment with its reason and stops the run; `/devportal retry` runs it all again and
  * the steps already done find their work and skip it. Expected failures are reported, not
- * thrown, so they never turn into failed webhook deliveries.
+ * thrown, so they never turn into failed webhook deliveries. A repository the control plane
+ * does not list as a request repository gets no answer at all (undefined): not one write.
  */
-export function runRequest(deps: PortalDeps, job: RequestJob): Promise<StatusReport> {
+export function runRequest(deps: ResolvedDeps, job: RequestJob): Promise<StatusReport | undefined> {
   // Two deliveries for one issue at once (opened and a quick edit) would each find no status
   // comment and create one: in this process they take turns.
   const key = `request:${job.repo.owner}/${job.repo.repo}#${job.issue.number}`.toLowerCase();
   return withKeyLock(key, () => runRequestNow(deps, job));
 }
 
-async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusReport> {
+async function runRequestNow(
+  deps: ResolvedDeps,
+  job: RequestJob,
+): Promise<StatusReport | undefined> {
   const { octokit, repo, log } = job;
-  let comment = await findBotComment(octokit, {
+  const settings =
+    job.settings ?? (await loadSettings(octokit, { owner: repo.owner, env: deps.env }));
+  if (!takesRequests(settings, repo)) {
+    log.info({ repo: repo.repo, issue: job.issue.number }, "not a request repository: ignored");
+    return undefined;
+  }
+  job.settings = settings;
+  let comment = await findAppComment(octokit, {
     ...repo,
     issue: job.issue.number,
     marker: STATUS_MARKER,
+    app: await deps.app(),
   });
   const previous = comment ? decodeStatusMarker(comment.body) : undefined;
   if (job.edit && previous?.steps.code.state === "done") {
@@ -43,16 +56,17 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
     return previous;
   }
   const prepared = await prepareRequest(deps, job);
+  // The repository this request owns stays named in its status, whatever this run finds:
+  // its deployments are believed by it.
+  const owned = previous?.repository ? { repository: previous.repository } : {};
   if (!prepared.ok) {
     log.info({ repo: repo.repo, issue: job.issue.number }, "request not provisioned");
-    await publishStatus(job, {
-      report: prepared.report,
-      ...(comment ? { existing: comment } : {}),
-    });
-    return prepared.report;
+    const report = { ...prepared.report, ...owned };
+    await publishStatus(job, { report, ...(comment ? { existing: comment } : {}) });
+    return report;
   }
   const { rendered, secrets } = prepared;
-  let report = withStep(prepared.report, "repository", {
+  let report = withStep({ ...prepared.report, ...owned }, "repository", {
     state: "pending",
     note: `creating ${rendered.plan.repository.fullName}`,
   });
@@ -72,7 +86,12 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
 
   let repository: Awaited<ReturnType<typeof ensureRepository>>;
   try {
-    repository = await ensureRepository(octokit, { context: rendered.context, origin: job.origin });
+    repository = await ensureRepository(octokit, {
+      context: rendered.context,
+      origin: job.origin,
+      markKey: deps.markKey,
+      known: previous?.repository,
+    });
   } catch (error) {
     return fail("repository", error);
   }
@@ -81,6 +100,7 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
     note: repository.fullName,
     link: repository.htmlUrl,
   });
+  report = { ...report, repository: { fullName: repository.fullName, id: repository.id } };
   const { owner, repo: name } = splitRepository(repository.fullName);
   // The plan assumed GitHub's default branch; an organisation may name it otherwise, and the
   // workflow must build pushes to the branch the repository really has.
