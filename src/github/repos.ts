@@ -1,7 +1,7 @@
 /** Repositories: create, read, files, commits compared, collaborators, commit comments, and the
  * portal settings read through Probot's config API. */
 
-import { type Octokit, orNotFound, type RepoParams } from "./octokit.js";
+import { NO_RETRY, type Octokit, orNotFound, type RepoParams } from "./octokit.js";
 
 export interface RepositoryInfo {
   fullName: string;
@@ -162,5 +162,12 @@ export async function upsertCommitComment(
     await octokit.rest.repos.updateCommitComment({ owner, repo, comment_id: existing.id, body });
     return;
   }
-  await octokit.rest.repos.createCommitComment({ owner, repo, commit_sha: sha, body });
+  // A retried create after a lost answer would post a second comment.
+  await octokit.rest.repos.createCommitComment({
+    owner,
+    repo,
+    commit_sha: sha,
+    body,
+    request: NO_RETRY,
+  });
 }
