@@ -5,11 +5,10 @@ import { loadSettings } from "../intake/load-settings.js";
 import { describeError } from "../provision/step-error.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { withKeyLock } from "../with-key-lock.js";
-import { bumpTag } from "./bump-tag.js";
 import { decideWorkflowRun, screenWorkflowRun, type WorkflowRunFacts } from "./decide.js";
-import { deployFirst } from "./deploy-first.js";
 import { gitopsAccessProblem, missingGitops, readGitopsState } from "./gitops-state.js";
 import { blockedBySettings, type DeployOutcome, failedJobs } from "./outcome.js";
+import { commitServiceChange, type ServiceChange } from "./service-commit.js";
 
 export interface WorkflowRunResult {
   outcome: DeployOutcome;
@@ -97,16 +96,53 @@ async function writeGitops(
   const { run } = facts;
   if (state.kind === "missing") return { kind: "blocked", run, ...missingGitops(state.gitops) };
   try {
-    if (params.bump) return await bumpTag(octokit, { facts, record, state });
-    if (!record.origin) {
-      const reason = "the request record names no request repository to read settings from";
-      return { kind: "blocked", run, reason, action: "re-provision the service from its request" };
+    let change: ServiceChange;
+    if (params.bump) {
+      change = { kind: "bump", run, repository: facts.repository };
+    } else {
+      if (!record.origin) {
+        const reason = "the request record names no request repository to read settings from";
+        return {
+          kind: "blocked",
+          run,
+          reason,
+          action: "re-provision the service from its request",
+        };
+      }
+      // Rendering needs what the platform team set (resources, ingress class, Argo CD
+      // project): it lives with the request, not in the record.
+      const settings = await loadSettings(octokit, splitRepository(record.origin.repository));
+      if (!settings.ok) return blockedBySettings(run, settings.errors);
+      const { fullName, defaultBranch } = facts.repository;
+      change = {
+        kind: "first-deploy",
+        run,
+        repository: fullName,
+        branch: defaultBranch,
+        settings: settings.value,
+      };
     }
-    // Rendering needs what the platform team set (resources, ingress class, Argo CD
-    // project): it lives with the request, not in the record.
-    const settings = await loadSettings(octokit, splitRepository(record.origin.repository));
-    if (!settings.ok) return blockedBySettings(run, settings.errors);
-    return await deployFirst(octokit, { facts, record, state, settings: settings.value });
+    const result = await commitServiceChange(octokit, { record, state, change });
+    switch (result.kind) {
+      case "written":
+        if (params.bump) {
+          return { kind: "bumped", run, from: result.from, tag: result.tag, commit: result.head };
+        }
+        return {
+          kind: "deployed",
+          run,
+          tag: result.tag,
+          commit: result.commit,
+          application: record.request.service,
+          url: result.url ?? "",
+        };
+      case "blocked":
+        return { kind: "blocked", run, reason: result.reason, action: result.action };
+      case "refused":
+        return { kind: "refused", run, reason: result.reason };
+      case "unchanged":
+        return { kind: "unchanged", run, tag: result.tag, reason: result.reason };
+    }
   } catch (error) {
     // Reported, not thrown: GitHub never redelivers a failed webhook, so a thrown error
     // would leave the requester looking at "CI passed" with nothing deployed.

@@ -65,16 +65,18 @@ export class GitHubDouble {
     const scope = nock("https://api.github.com").persist();
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
       // nock 15 hands the reply function the fetch Request the client sent.
-      scope.intercept(() => true, method).reply(async (request: Request) => {
-        const url = new URL(request.url);
-        const reply = double.handle(
-          method,
-          `${url.pathname}${url.search}`,
-          await request.text(),
-          Object.fromEntries(request.headers),
-        );
-        return [reply.status, reply.body as nock.Body, reply.headers ?? {}] as const;
-      });
+      scope
+        .intercept(() => true, method)
+        .reply(async (request: Request) => {
+          const url = new URL(request.url);
+          const reply = double.handle(
+            method,
+            `${url.pathname}${url.search}`,
+            await request.text(),
+            Object.fromEntries(request.headers),
+          );
+          return [reply.status, reply.body as nock.Body, reply.headers ?? {}] as const;
+        });
     }
     nock.emitter.on("no match", double.onNoMatch);
     return double;
