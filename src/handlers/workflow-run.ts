@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { screenWorkflowRun, workflowRunFacts } from "../services/deploy/decide.js";
+import { workflowRunFacts } from "../services/deploy/decide.js";
 import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
 import { reportOutcome } from "../services/deploy/report-outcome.js";
 
@@ -12,13 +12,13 @@ import { reportOutcome } from "../services/deploy/report-outcome.js";
 export function onWorkflowRun() {
   return async (context: Context<"workflow_run">): Promise<void> => {
     const facts = workflowRunFacts(context.payload);
-    const screening = screenWorkflowRun(facts);
     const log = { repo: facts.repository.fullName, run: facts.run.id, delivery: context.id };
-    if (!screening.ok) {
-      context.log.debug({ ...log, reason: screening.reason }, "workflow_run ignored");
+    // The pipeline screens the payload first (once) and answers "ignored" without an API call.
+    const { outcome, record } = await processWorkflowRun(context.octokit, facts);
+    if (outcome.kind === "ignored" && !record) {
+      context.log.debug({ ...log, reason: outcome.reason }, "workflow_run ignored");
       return;
     }
-    const { outcome, record } = await processWorkflowRun(context.octokit, facts);
     const { kind } = outcome;
     context.log.info({ ...log, action: facts.action, outcome: kind }, "workflow_run handled");
     if (record) await reportOutcome(context.octokit, { record, outcome });

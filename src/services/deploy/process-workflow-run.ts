@@ -5,7 +5,12 @@ import { loadSettings } from "../intake/load-settings.js";
 import { describeError } from "../provision/step-error.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { withKeyLock } from "../with-key-lock.js";
-import { decideWorkflowRun, screenWorkflowRun, type WorkflowRunFacts } from "./decide.js";
+import {
+  decideWorkflowRun,
+  type Screening,
+  screenWorkflowRun,
+  type WorkflowRunFacts,
+} from "./decide.js";
 import { gitopsAccessProblem, missingGitops, readGitopsState } from "./gitops-state.js";
 import { blockedBySettings, type DeployOutcome, failedJobs } from "./outcome.js";
 import { commitServiceChange, type ServiceChange } from "./service-commit.js";
@@ -38,15 +43,15 @@ export async function processWorkflowRun(
   }
   // Everything after the record concerns one service's directory: one delivery at a time.
   const key = `${record.gitops.toLowerCase()}#${record.request.service}`;
-  const outcome = await withKeyLock(key, () => act(octokit, facts, record));
+  const outcome = await withKeyLock(key, () => act(octokit, { facts, screening, record }));
   return { outcome, record };
 }
 
 async function act(
   octokit: Octokit,
-  facts: WorkflowRunFacts,
-  record: RequestRecord,
+  params: { facts: WorkflowRunFacts; screening: Screening; record: RequestRecord },
 ): Promise<DeployOutcome> {
+  const { facts, screening, record } = params;
   const { run } = facts;
   const service = record.request.service;
   let state: Awaited<ReturnType<typeof readGitopsState>>;
@@ -58,7 +63,7 @@ async function act(
   }
   const deployedTag = state.kind === "ready" ? state.tag : undefined;
   const imageUpdater = state.kind === "ready" && state.imageUpdater;
-  const decision = decideWorkflowRun({ facts, record, deployedTag, imageUpdater });
+  const decision = decideWorkflowRun({ facts, screening, record, deployedTag, imageUpdater });
   switch (decision.kind) {
     case "ignore":
       return { kind: "ignored", reason: decision.reason };
