@@ -24,6 +24,9 @@ function expectProvisionedOnce() {
   expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.labels).not.toContain("devportal:failed");
 }
 
+/** The writes that publish the status: the comment and the outcome label. */
+const STATUS_WRITES = ["issues/create-comment", "issues/update-comment", "issues/add-labels"];
+
 /** Writes that opt out of plugin-retry (github/octokit.ts NO_RETRY). */
 const NOT_RETRIED = new Set(["issues/create-comment"]);
 
@@ -103,9 +106,19 @@ describe.each([
       // out of retries (a create that a retry would duplicate).
       const times = fault.status >= 500 && !NOT_RETRIED.has(operationId) ? PERSISTENT : 1;
       double.failNext({ operationId, ...fault, times });
-      await receive("issues", formIssuePayload(double)).catch(() => {
-        // Only a failed write of the status comment itself escapes the pipeline as an error.
-      });
+      const escaped = await receive("issues", formIssuePayload(double)).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      // Only a failed write of the status itself (its comment, its labels) escapes the
+      // pipeline, as GitHub's own error; every other failure is reported in the comment.
+      if (escaped !== undefined) {
+        expect(STATUS_WRITES).toContain(operationId);
+        // Probot gathers a handler's errors into an AggregateError.
+        expect(escaped).toMatchObject({
+          errors: [expect.objectContaining({ status: fault.status })],
+        });
+      }
       const status = double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments[0]?.body ?? "";
       if (!operationId.startsWith("issues/") && fault.status) {
         expect(status).toContain("❌");
