@@ -1,13 +1,14 @@
 /** Issues, their comments and labels, and the files of a pull request. */
 
 import { type AppIdentity, isAppAuthor } from "./app-identity.js";
-import { type Octokit, orNotFound, type RepoParams } from "./octokit.js";
+import { NO_RETRY, type Octokit, orNotFound, type RepoParams } from "./octokit.js";
 
 export async function createIssue(
   octokit: Octokit,
   params: RepoParams & { title: string; body: string; labels: string[] },
 ): Promise<{ number: number; labels: string[] }> {
-  const { data } = await octokit.rest.issues.create(params);
+  // A retried create after a lost answer would open a second issue.
+  const { data } = await octokit.rest.issues.create({ ...params, request: NO_RETRY });
   return { number: data.number, labels: params.labels };
 }
 
@@ -122,6 +123,8 @@ export async function upsertComment(
     repo,
     issue_number: params.issue,
     body,
+    // A retried create after a lost answer would post a second comment.
+    request: NO_RETRY,
   });
   return { id: data.id, body: data.body ?? body, htmlUrl: data.html_url };
 }

@@ -1,7 +1,7 @@
 /** Repositories: create, read, files, commits compared, collaborators, commit comments. */
 
 import { type AppIdentity, isAppAuthor } from "./app-identity.js";
-import { type Octokit, orNotFound, type RepoParams } from "./octokit.js";
+import { NO_RETRY, type Octokit, orNotFound, type RepoParams } from "./octokit.js";
 
 export interface RepositoryInfo {
   /** GitHub's id: a repository deleted and created again under the name gets a new one. */
@@ -66,6 +66,9 @@ export async function createOrgRepository(
     visibility: params.visibility as "private" | "public",
     auto_init: true,
     has_wiki: false,
+    // A lost answer is settled by reading what GitHub holds (the repository's mark), not by
+    // asking again: a second create only meets "name already exists".
+    request: NO_RETRY,
   });
   return repositoryInfo(data);
 }
@@ -158,5 +161,12 @@ export async function upsertCommitComment(
     await octokit.rest.repos.updateCommitComment({ owner, repo, comment_id: existing.id, body });
     return;
   }
-  await octokit.rest.repos.createCommitComment({ owner, repo, commit_sha: sha, body });
+  // A retried create after a lost answer would post a second comment.
+  await octokit.rest.repos.createCommitComment({
+    owner,
+    repo,
+    commit_sha: sha,
+    body,
+    request: NO_RETRY,
+  });
 }

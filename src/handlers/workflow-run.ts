@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { screenWorkflowRun, workflowRunFacts } from "../services/deploy/decide.js";
+import { workflowRunFacts } from "../services/deploy/decide.js";
 import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
 import { reportOutcome } from "../services/deploy/report-outcome.js";
 import type { ResolvedDeps } from "../services/portal-deps.js";
@@ -13,23 +13,19 @@ import type { ResolvedDeps } from "../services/portal-deps.js";
 export function onWorkflowRun(deps: ResolvedDeps) {
   return async (context: Context<"workflow_run">): Promise<void> => {
     const facts = workflowRunFacts(context.payload);
-    const screening = screenWorkflowRun(facts);
     const log = { repo: facts.repository.fullName, run: facts.run.id, delivery: context.id };
-    if (!screening.ok) {
-      context.log.debug({ ...log, reason: screening.reason }, "workflow_run ignored");
+    // The pipeline screens the payload first (once) and answers "ignored" without an API call.
+    const { outcome, record, app } = await processWorkflowRun(context.octokit, facts, deps);
+    if (outcome.kind === "ignored" && !record) {
+      context.log.debug({ ...log, reason: outcome.reason }, "workflow_run ignored");
       return;
     }
-    const app = await deps.app();
-    const { outcome, record } = await processWorkflowRun(context.octokit, facts, {
-      env: deps.env,
-      app,
-    });
     const { kind } = outcome;
     const reason = outcome.kind === "ignored" ? outcome.reason : undefined;
     context.log.info(
       { ...log, action: facts.action, outcome: kind, ...(reason ? { reason } : {}) },
       "workflow_run handled",
     );
-    if (record) await reportOutcome(context.octokit, { record, outcome, app });
+    if (record && app) await reportOutcome(context.octokit, { record, outcome, app });
   };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type GitHubDouble, SECONDARY_RATE_LIMIT } from "../support/github/github-double.js";
+import {
+  type GitHubDouble,
+  PERSISTENT,
+  SECONDARY_RATE_LIMIT,
+} from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
 import { commentPayload, formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
 import { useGitHubDouble } from "../support/github/use-github-double.js";
@@ -19,6 +23,12 @@ function expectProvisionedOnce() {
   expect(status[0]?.body).toContain("✅ **Code pushed**");
   expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.labels).not.toContain("devportal:failed");
 }
+
+/** The writes that publish the status: the comment and the outcome label. */
+const STATUS_WRITES = ["issues/create-comment", "issues/update-comment", "issues/add-labels"];
+
+/** Writes that opt out of plugin-retry (github/octokit.ts NO_RETRY). */
+const NOT_RETRIED = new Set(["issues/create-comment"]);
 
 /** The writes of a first provisioning, as measured: what every fault below is injected into. */
 const WRITES = [
@@ -65,6 +75,17 @@ describe("idempotency", () => {
     expectProvisionedOnce();
   });
 
+  it.each(["repos/create-in-org", "actions/create-or-update-repo-secret", "git/update-ref"])(
+    "heals a single 502 on %s through Octokit's retry plugin: nothing to report",
+    async (operationId) => {
+      double.failNext({ operationId, status: 502, message: "Bad Gateway" });
+      await createTestProbot().receive("issues", formIssuePayload(double));
+      double.assertClean();
+      expect(double.calls.filter((call) => call.operationId === operationId)).toHaveLength(2);
+      expectProvisionedOnce();
+    },
+  );
+
   it("waits out the brief 404s of a repository that was just created", async () => {
     double.lagReads = 2;
     await createTestProbot().receive("issues", formIssuePayload(double));
@@ -82,10 +103,23 @@ describe.each([
     "on %s: reported, and /devportal retry finishes without duplicates",
     async (operationId) => {
       const { receive } = createTestProbot();
-      double.failNext({ operationId, ...fault });
-      await receive("issues", formIssuePayload(double)).catch(() => {
-        // Only a failed write of the status comment itself escapes the pipeline as an error.
-      });
+      // A 5xx outlasts Octokit's retry plugin, as production runs it, unless the write opts
+      // out of retries (a create that a retry would duplicate).
+      const times = fault.status >= 500 && !NOT_RETRIED.has(operationId) ? PERSISTENT : 1;
+      double.failNext({ operationId, ...fault, times });
+      const escaped = await receive("issues", formIssuePayload(double)).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      // Only a failed write of the status itself (its comment, its labels) escapes the
+      // pipeline, as GitHub's own error; every other failure is reported in the comment.
+      if (escaped !== undefined) {
+        expect(STATUS_WRITES).toContain(operationId);
+        // Probot gathers a handler's errors into an AggregateError.
+        expect(escaped).toMatchObject({
+          errors: [expect.objectContaining({ status: fault.status })],
+        });
+      }
       const status = double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments[0]?.body ?? "";
       const answerLost = "applied" in fault && operationId === "repos/create-in-org";
       if (answerLost) {

@@ -49,7 +49,7 @@ export async function retryDeployment(
       },
       run,
     },
-    params.trust,
+    { env: params.trust.env, app: async () => params.trust.app },
   );
 }
 
