@@ -63,6 +63,10 @@ const OPERATIONS = [
   "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
   "GET /repos/{owner}/{repo}/labels/{name}",
   "POST /repos/{owner}/{repo}/labels",
+  // Trust boundaries: the app's own identity (to believe only its own comments), the
+  // reaction that acknowledges a command.
+  "GET /app",
+  "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
 ];
 
 /** Keywords the double's validator understands; documentation (description, examples) is

@@ -1,9 +1,10 @@
 import type { Context } from "probot";
 import { ensureRequestLabels } from "../services/intake/ensure-request-labels.js";
+import type { ResolvedDeps } from "../services/portal-deps.js";
 
 /** installation.created / installation_repositories.added: the request repositories among
  * the repositories given to the app get the app's labels at once. */
-export function onInstallation() {
+export function onInstallation(deps: ResolvedDeps) {
   return async (
     context: Context<"installation.created" | "installation_repositories.added">,
   ): Promise<void> => {
@@ -15,7 +16,7 @@ export function onInstallation() {
       const created = await ensureRequestLabels(context.octokit, {
         owner,
         repo,
-        checkSettings: true,
+        onlyRequestRepositories: deps.env,
       });
       if (created.length > 0) {
         context.log.info(

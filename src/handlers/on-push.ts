@@ -1,11 +1,11 @@
 import type { Context } from "probot";
 import { requestFilesOfPush } from "../services/intake/request-files.js";
 import { runPush } from "../services/intake/run-push.js";
-import type { PortalDeps } from "../services/portal-deps.js";
+import type { ResolvedDeps } from "../services/portal-deps.js";
 import { isBot } from "./is-bot.js";
 
 /** push: request files changed on the default branch. Every other push costs no API call. */
-export function onPush(deps: PortalDeps) {
+export function onPush(deps: ResolvedDeps) {
   return async (context: Context<"push">): Promise<void> => {
     const { payload } = context;
     if (isBot(payload.sender) || payload.deleted) return;

@@ -2,12 +2,12 @@ import type { Context } from "probot";
 import { looksLikeIssueForm } from "../request/parse-issue-form.js";
 import { formRequestJob } from "../services/intake/form-request-job.js";
 import { runRequest } from "../services/intake/run-request.js";
-import type { PortalDeps } from "../services/portal-deps.js";
+import type { ResolvedDeps } from "../services/portal-deps.js";
 import { fileRequestPathOf, REQUEST_LABEL } from "../services/state-in-github.js";
 import { isBot } from "./is-bot.js";
 
 /** issues.opened / issues.edited: an issue filed with the "New service" form is a request. */
-export function onRequestIssue(deps: PortalDeps) {
+export function onRequestIssue(deps: ResolvedDeps) {
   return async (context: Context<"issues.opened" | "issues.edited">): Promise<void> => {
     const { issue, sender } = context.payload;
     if (isBot(sender)) return;
@@ -16,7 +16,8 @@ export function onRequestIssue(deps: PortalDeps) {
     // headings still say what the issue is (the first report adds the label).
     if (!labels.includes(REQUEST_LABEL) && !looksLikeIssueForm(issue.body, deps.issueForm)) return;
     // The issues the app opens for request files carry the label too; they are not forms.
-    if (fileRequestPathOf(issue.body)) return;
+    // A person's body carrying the file marker IS a form (and fails as one, visibly).
+    if (isBot(issue.user) && fileRequestPathOf(issue.body)) return;
     const repo = context.repo();
     context.log.info(
       { repo: repo.repo, issue: issue.number, delivery: context.id },

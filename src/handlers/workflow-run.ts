@@ -1,7 +1,8 @@
 import type { Context } from "probot";
-import { screenWorkflowRun, workflowRunFacts } from "../services/deploy/decide.js";
+import { workflowRunFacts } from "../services/deploy/decide.js";
 import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
 import { reportOutcome } from "../services/deploy/report-outcome.js";
+import type { ResolvedDeps } from "../services/portal-deps.js";
 
 /**
  * workflow_run (requested, in_progress, completed) of a generated service's CI: deploy green
@@ -9,22 +10,28 @@ import { reportOutcome } from "../services/deploy/report-outcome.js";
  * other workflows, branches, pull requests and repositories stop at the guard without an
  * API call. Bot senders are NOT ignored here: the app's own push starts the first build.
  */
-export function onWorkflowRun() {
+export function onWorkflowRun(deps: ResolvedDeps) {
   return async (context: Context<"workflow_run">): Promise<void> => {
     const facts = workflowRunFacts(context.payload);
-    const screening = screenWorkflowRun(facts);
     const log = { repo: facts.repository.fullName, run: facts.run.id, delivery: context.id };
-    if (!screening.ok) {
-      context.log.debug({ ...log, reason: screening.reason }, "workflow_run ignored");
+    // The pipeline screens the payload first (once) and answers "ignored" without an API call.
+    const { outcome, record, app } = await processWorkflowRun(context.octokit, facts, deps);
+    if (outcome.kind === "ignored" && !record) {
+      context.log.debug({ ...log, reason: outcome.reason }, "workflow_run ignored");
       return;
     }
-    const { outcome, record } = await processWorkflowRun(context.octokit, facts);
     const { kind } = outcome;
-    context.log.info({ ...log, action: facts.action, outcome: kind }, "workflow_run handled");
-    if (record) {
+    const reason = outcome.kind === "ignored" ? outcome.reason : undefined;
+    context.log.info(
+      { ...log, action: facts.action, outcome: kind, ...(reason ? { reason } : {}) },
+      "workflow_run handled",
+    );
+    if (record && app) {
       await reportOutcome(context.octokit, {
         record,
         outcome,
+        app,
+        env: deps.env,
         repository: { owner: facts.repository.owner, name: facts.repository.name },
       });
     }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { markdownInline } from "../../src/render/markdown-text.js";
-import { type GitHubDouble, SECONDARY_RATE_LIMIT } from "../support/github/github-double.js";
+import {
+  type GitHubDouble,
+  PERSISTENT,
+  SECONDARY_RATE_LIMIT,
+} from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
 import { commentPayload, formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
 import { useGitHubDouble } from "../support/github/use-github-double.js";
@@ -20,6 +24,12 @@ function expectProvisionedOnce() {
   expect(status[0]?.body).toContain("✅ **Code pushed**");
   expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.labels).not.toContain("devportal:failed");
 }
+
+/** The writes that publish the status: the comment and the outcome label. */
+const STATUS_WRITES = ["issues/create-comment", "issues/update-comment", "issues/add-labels"];
+
+/** Writes that opt out of plugin-retry (github/octokit.ts NO_RETRY). */
+const NOT_RETRIED = new Set(["issues/create-comment"]);
 
 /** The writes of a first provisioning, as measured: what every fault below is injected into. */
 const WRITES = [
@@ -44,6 +54,7 @@ describe("idempotency", () => {
     const calls = double.calls.filter(
       (call) => call.operationId !== "apps/create-installation-access-token",
     );
+    // GET /app (whose comments to believe) and the GitOps catalog (hosts served) included.
     expect(calls).toHaveLength(27);
     expect(
       double
@@ -69,6 +80,17 @@ describe("idempotency", () => {
     expectProvisionedOnce();
   });
 
+  it.each(["repos/create-in-org", "actions/create-or-update-repo-secret", "git/update-ref"])(
+    "heals a single 502 on %s through Octokit's retry plugin: nothing to report",
+    async (operationId) => {
+      double.failNext({ operationId, status: 502, message: "Bad Gateway" });
+      await createTestProbot().receive("issues", formIssuePayload(double));
+      double.assertClean();
+      expect(double.calls.filter((call) => call.operationId === operationId)).toHaveLength(2);
+      expectProvisionedOnce();
+    },
+  );
+
   it("waits out the brief 404s of a repository that was just created", async () => {
     double.lagReads = 2;
     await createTestProbot().receive("issues", formIssuePayload(double));
@@ -86,13 +108,34 @@ describe.each([
     "on %s: reported, and /devportal retry finishes without duplicates",
     async (operationId) => {
       const { receive } = createTestProbot();
-      double.failNext({ operationId, ...fault });
-      await receive("issues", formIssuePayload(double)).catch(() => {
-        // Only a failed write of the status comment itself escapes the pipeline as an error.
-      });
+      // A 5xx outlasts Octokit's retry plugin, as production runs it, unless the write opts
+      // out of retries (a create that a retry would duplicate).
+      const times = fault.status >= 500 && !NOT_RETRIED.has(operationId) ? PERSISTENT : 1;
+      double.failNext({ operationId, ...fault, times });
+      const escaped = await receive("issues", formIssuePayload(double)).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      // Only a failed write of the status itself (its comment, its labels) escapes the
+      // pipeline, as GitHub's own error; every other failure is reported in the comment.
+      if (escaped !== undefined) {
+        expect(STATUS_WRITES).toContain(operationId);
+        // Probot gathers a handler's errors into an AggregateError.
+        expect(escaped).toMatchObject({
+          errors: [expect.objectContaining({ status: fault.status })],
+        });
+      }
       const status = double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments[0]?.body ?? "";
-      // A refused grant of access is said beside the repository and stops nothing.
-      if (!operationId.startsWith("issues/") && operationId !== "repos/add-collaborator") {
+      const answerLost = "applied" in fault && operationId === "repos/create-in-org";
+      if (answerLost) {
+        // The app recognises the repository it created by its mark, and carries on.
+        expect(status).toContain("✅ **Code pushed**");
+      } else if (
+        // A refused grant of access is said beside the repository and stops nothing.
+        !operationId.startsWith("issues/") &&
+        operationId !== "repos/add-collaborator" &&
+        fault.status
+      ) {
         expect(status).toContain("❌");
         // Said as what it is: a pause or a passing error, never a missing permission.
         expect(status).toContain(
@@ -111,7 +154,7 @@ describe.each([
       );
       double.assertClean();
       expectProvisionedOnce();
-      expect(double.state.repos.size).toBe(3);
+      expect(double.state.repos.size).toBe(4); // .github, requests, gitops, orders-api
     },
   );
 });

@@ -1,5 +1,6 @@
 import { findDeployment } from "../../github/deployments.js";
-import { findBotComment } from "../../github/issues.js";
+import { type AppIdentity, type Authored, isAppAuthor } from "../../github/app-identity.js";
+import { findAppComment } from "../../github/issues.js";
 import { type Octokit, splitRepository } from "../../github/octokit.js";
 import { argocdAppUrl } from "../../render/plan.js";
 import { readRequestRecord } from "../read-request-record.js";
@@ -14,13 +15,21 @@ import { reportSettings } from "./report-outcome.js";
 
 export interface DeploymentStatusFacts {
   repository: { owner: string; name: string };
-  deployment: { id: number; sha: string; environment: string; creatorIsBot: boolean };
+  /** `creator` and `performed_via_github_app` as GitHub sends them: only a deployment the
+   * app made itself (recordDeployment) is one Argo CD reports on for us. */
+  deployment: { id: number; sha: string; environment: string } & Authored;
   status: {
     state: string;
     description: string;
     creatorIsBot: boolean;
     environmentUrl?: string | undefined;
   };
+}
+
+/** The control plane's environment (where settings live) and the app's identity. */
+export interface ReportDeps {
+  env: Readonly<Record<string, string | undefined>>;
+  app: () => Promise<AppIdentity>;
 }
 
 export type DeploymentStatusResult =
@@ -36,9 +45,16 @@ export type DeploymentStatusResult =
 export async function processDeploymentStatus(
   octokit: Octokit,
   facts: DeploymentStatusFacts,
+  deps: ReportDeps,
 ): Promise<DeploymentStatusResult> {
   const screened = screenDeploymentStatus(facts);
   if (screened) return { kind: "ignored", reason: screened };
+  // Learnt only now: a payload screened out costs no call. Never "any bot": another app in
+  // the organisation could make a deployment of any commit and report it healthy.
+  const app = await deps.app();
+  if (!isAppAuthor(app, facts.deployment)) {
+    return { kind: "ignored", reason: "deployment not created by this app" };
+  }
   const { owner, name } = facts.repository;
   const record = (
     await readRequestRecord(octokit, { owner, repo: name, ref: facts.deployment.sha })
@@ -59,7 +75,7 @@ export async function processDeploymentStatus(
   const repo = splitRepository(origin.repository);
   const key = `request:${origin.repository}#${issue}`.toLowerCase();
   return withKeyLock(key, async () => {
-    const settings = await reportSettings(octokit, repo);
+    const settings = await reportSettings(octokit, { owner: repo.owner, env: deps.env });
     const argocdUrl = settings?.deploy_reports.argocd_url;
     const report: DeployReport = {
       state: facts.status.state,
@@ -69,7 +85,7 @@ export async function processDeploymentStatus(
       url: facts.status.environmentUrl,
     };
     const step = liveStepFor(report);
-    const existing = await findBotComment(octokit, { ...repo, issue, marker: STATUS_MARKER });
+    const existing = await findAppComment(octokit, { ...repo, issue, marker: STATUS_MARKER, app });
     const saved = existing ? decodeStatusMarker(existing.body) : undefined;
     if (!step || !saved) return { kind: "unchanged" } satisfies DeploymentStatusResult;
     const next = withStep(saved, "live", step);
@@ -90,12 +106,13 @@ export async function processDeploymentStatus(
 }
 
 /** What can be judged from the payload alone: our environment, statuses by an app (Argo CD
- * posts through a GitHub App) on deployments the app made, and a verdict state. */
+ * posts through a GitHub App) and a verdict state. Whose deployment it is needs the app's
+ * identity, checked next. */
 export function screenDeploymentStatus(facts: DeploymentStatusFacts): string | undefined {
   if (facts.deployment.environment !== DEPLOY_ENVIRONMENT) {
     return `environment ${facts.deployment.environment} is not ${DEPLOY_ENVIRONMENT}`;
   }
-  if (!facts.deployment.creatorIsBot) return "deployment not created by an app";
+  if (facts.deployment.user?.type !== "Bot") return "deployment not created by an app";
   if (!facts.status.creatorIsBot) return "status not posted by an app";
   if (!["success", "failure", "error", "in_progress"].includes(facts.status.state)) {
     return `state ${facts.status.state} is not a verdict`;
@@ -111,17 +128,21 @@ export function screenDeploymentStatus(facts: DeploymentStatusFacts): string | u
  */
 export async function checkOverdueDeployReports(
   octokit: Octokit,
-  params: { owner: string; repo: string; issue: number; now?: Date },
+  params: { owner: string; repo: string; issue: number; now?: Date; app: AppIdentity } & Pick<
+    ReportDeps,
+    "env"
+  >,
 ): Promise<boolean> {
   const repo = { owner: params.owner, repo: params.repo };
-  const existing = await findBotComment(octokit, {
+  const existing = await findAppComment(octokit, {
     ...repo,
     issue: params.issue,
     marker: STATUS_MARKER,
+    app: params.app,
   });
   const saved = existing ? decodeStatusMarker(existing.body) : undefined;
   if (!saved || !isWaiting(saved)) return false;
-  const settings = await reportSettings(octokit, repo);
+  const settings = await reportSettings(octokit, { owner: repo.owner, env: params.env });
   const minutes = settings?.deploy_reports.wait_minutes ?? 30;
   const since = Date.parse(saved.steps.live.at as string);
   const now = (params.now ?? new Date()).getTime();

@@ -1,4 +1,5 @@
-import { findBotComment } from "../../github/issues.js";
+import type { AppIdentity } from "../../github/app-identity.js";
+import { findAppComment } from "../../github/issues.js";
 import { type Octokit, splitRepository } from "../../github/octokit.js";
 import { argocdAppUrl } from "../../render/plan.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
@@ -22,6 +23,8 @@ export async function reportOutcome(
   params: {
     record: RequestRecord;
     outcome: DeployOutcome;
+    app: AppIdentity;
+    env: Readonly<Record<string, string | undefined>>;
     repository: { owner: string; name: string };
   },
 ): Promise<"reported" | "nothing-to-report" | "no-issue"> {
@@ -29,7 +32,7 @@ export async function reportOutcome(
   const origin = record.origin;
   if (!origin?.issue) return "no-issue";
   const repo = splitRepository(origin.repository);
-  const settings = await reportSettings(octokit, repo);
+  const settings = await reportSettings(octokit, { owner: repo.owner, env: params.env });
   let awaited: AwaitedReport | undefined;
   if (outcome.kind === "deployed" || outcome.kind === "bumped") {
     const deployment = await recordDeployment(octokit, {
@@ -45,10 +48,11 @@ export async function reportOutcome(
       ...(url ? { argocdApp: argocdAppUrl(url, record.request.service) } : {}),
     };
   }
-  const existing = await findBotComment(octokit, {
+  const existing = await findAppComment(octokit, {
     ...repo,
     issue: origin.issue,
     marker: STATUS_MARKER,
+    app: params.app,
   });
   const saved = existing ? decodeStatusMarker(existing.body) : undefined;
   const previous = saved ?? initialReport(origin, record.request.service);
@@ -72,8 +76,8 @@ export async function reportOutcome(
  * still goes out with the defaults when they cannot be read. */
 export async function reportSettings(
   octokit: Octokit,
-  repo: { owner: string; repo: string },
+  params: { owner: string; env: Readonly<Record<string, string | undefined>> },
 ): Promise<PortalSettings | undefined> {
-  const loaded = await loadSettings(octokit, repo);
+  const loaded = await loadSettings(octokit, params);
   return loaded.ok ? loaded.value : undefined;
 }

@@ -3,6 +3,7 @@ import { type Octokit, type RepoParams, splitRepository } from "../../github/oct
 import { getRepository } from "../../github/repos.js";
 import { readRequestRecord } from "../read-request-record.js";
 import type { StatusReport } from "../status/status-report.js";
+import type { DeployTrust } from "./believe-record.js";
 import { FAILED_CONCLUSIONS, WORKFLOW_PATH } from "./decide.js";
 import { processWorkflowRun, type WorkflowRunResult } from "./process-workflow-run.js";
 import { reportOutcome } from "./report-outcome.js";
@@ -20,25 +21,36 @@ const WORKFLOW_FILE = WORKFLOW_PATH.slice(WORKFLOW_PATH.lastIndexOf("/") + 1);
  */
 export async function retryDeployment(
   octokit: Octokit,
-  params: RepoParams,
+  params: RepoParams & { trust: DeployTrust },
 ): Promise<WorkflowRunResult | undefined> {
-  const repository = await getRepository(octokit, params);
+  const repo = { owner: params.owner, repo: params.repo };
+  const repository = await getRepository(octokit, repo);
   if (!repository) return undefined;
   const branch = repository.defaultBranch;
-  const run = await findLatestRun(octokit, { ...params, workflow: WORKFLOW_FILE, branch });
+  const run = await findLatestRun(octokit, { ...repo, workflow: WORKFLOW_FILE, branch });
   if (run?.status !== "completed") return undefined;
   if (run.conclusion !== null && FAILED_CONCLUSIONS.includes(run.conclusion)) {
-    const record = (await readRequestRecord(octokit, { ...params, ref: run.headSha }))?.record;
+    const record = (await readRequestRecord(octokit, { ...repo, ref: run.headSha }))?.record;
     if (!record) return undefined;
-    await rerunFailedJobs(octokit, { ...params, runId: run.id });
+    await rerunFailedJobs(octokit, { ...repo, runId: run.id });
     return { outcome: { kind: "ci-running", run }, record };
   }
   const { owner, repo: name } = splitRepository(repository.fullName);
-  return processWorkflowRun(octokit, {
-    action: "completed",
-    repository: { owner, name, fullName: repository.fullName, defaultBranch: branch },
-    run,
-  });
+  return processWorkflowRun(
+    octokit,
+    {
+      action: "completed",
+      repository: {
+        id: repository.id,
+        owner,
+        name,
+        fullName: repository.fullName,
+        defaultBranch: branch,
+      },
+      run,
+    },
+    { env: params.trust.env, app: async () => params.trust.app },
+  );
 }
 
 /**
@@ -46,14 +58,21 @@ export async function retryDeployment(
  * is pushed, re-run a failed build or finish a blocked deployment, and report it in the same
  * status comment. Before that there is no build to retry.
  */
-export async function retryBuild(octokit: Octokit, report: StatusReport): Promise<void> {
-  if (report.steps.code.state !== "done" || !report.plan) return;
-  const repository = splitRepository(report.plan.repository.fullName);
-  const result = await retryDeployment(octokit, repository);
+export async function retryBuild(
+  octokit: Octokit,
+  params: { report: StatusReport; trust: DeployTrust },
+): Promise<void> {
+  const { report, trust } = params;
+  // The repository this run proved to be the request's own (ensureRepository), nothing else.
+  if (report.steps.code.state !== "done" || !report.repository) return;
+  const repository = splitRepository(report.repository.fullName);
+  const result = await retryDeployment(octokit, { ...repository, trust });
   if (result?.record) {
     await reportOutcome(octokit, {
       record: result.record,
       outcome: result.outcome,
+      app: trust.app,
+      env: trust.env,
       repository: { owner: repository.owner, name: repository.repo },
     });
   }

@@ -124,11 +124,29 @@ describe("Argo CD reports back through GitHub deployment statuses", () => {
     expect(issue()?.state).toBe("open");
   });
 
+  it("a status on a deployment another app made changes nothing", async () => {
+    const { receive } = createTestProbot();
+    await deployedService(double, receive);
+    const before = double.writes().length;
+    await receive(
+      "deployment_status",
+      deploymentStatusPayload(double, {
+        repo: "orders-api",
+        state: "success",
+        deploymentCreator: { login: "other-app[bot]", type: "Bot" },
+      }),
+    );
+    expect(double.writes().slice(before)).toEqual([]);
+    expect(issue()?.state).toBe("open");
+    expect(status()).toContain("⏳ **Live**: committed\\, waiting for Argo CD");
+  });
+
   it("no report in time is said once, names what to check and pages the platform team", async () => {
     const { receive, probot } = createTestProbot();
     await deployedService(double, receive);
     const octokit = await probot.auth(4242);
-    const at = { owner: ORG, repo: REQUESTS, issue: 7 };
+    const app = { id: double.state.app.id, login: `${double.state.app.slug}[bot]` };
+    const at = { owner: ORG, repo: REQUESTS, issue: 7, app, env: {} };
     expect(
       await checkOverdueDeployReports(octokit, { ...at, now: new Date("2026-11-30T12:10:00Z") }),
     ).toBe(false);

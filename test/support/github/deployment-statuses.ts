@@ -9,7 +9,14 @@ import { ORG } from "./scenario.js";
  */
 export function deploymentStatusPayload(
   double: GitHubDouble,
-  params: { repo: string; state: string; description?: string; creatorType?: "Bot" | "User" },
+  params: {
+    repo: string;
+    state: string;
+    description?: string;
+    creatorType?: "Bot" | "User";
+    /** Who made the deployment, when not the app (another app's bot, to be ignored). */
+    deploymentCreator?: { login: string; type: "Bot" | "User" };
+  },
 ): Payload {
   const repo = double.state.repo(ORG, params.repo);
   const deployment = repo?.deployments.at(-1);
@@ -27,7 +34,11 @@ export function deploymentStatusPayload(
       sha: deployment.sha,
       ref: deployment.ref,
       environment: deployment.environment,
-      creator: { ...payload.deployment.creator, ...deployment.creator },
+      creator: {
+        ...payload.deployment.creator,
+        ...(params.deploymentCreator ?? deployment.creator),
+      },
+      performed_via_github_app: null,
     });
     Object.assign(payload.deployment_status, {
       state: params.state,

@@ -22,7 +22,13 @@ export interface Fault {
   headers?: Record<string, string>;
   /** GitHub did the work, then the answer was lost (a 502 after the write). */
   applied?: boolean;
+  /** Consecutive calls that meet the fault (default 1). Octokit's retry plugin makes up to
+   * 3 more attempts after a 5xx: `PERSISTENT` outlasts them. */
+  times?: number;
 }
+
+/** A fault that outlasts plugin-retry's 3 retries of one call. */
+export const PERSISTENT = 4;
 
 /** GitHub's answer to a request over the secondary rate limit. */
 export const SECONDARY_RATE_LIMIT: Omit<Fault, "operationId"> = {
@@ -59,26 +65,26 @@ export class GitHubDouble {
     nock.disableNetConnect();
     const scope = nock("https://api.github.com").persist();
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      // nock 15 hands the reply function the fetch Request the client sent.
       scope
         .intercept(() => true, method)
-        .reply(function (uri, body) {
+        .reply(async (request: Request) => {
+          const url = new URL(request.url);
           const reply = double.handle(
             method,
-            uri,
-            body,
-            this.req.headers as Record<string, string>,
+            `${url.pathname}${url.search}`,
+            await request.text(),
+            Object.fromEntries(request.headers),
           );
-          return [reply.status, reply.body as nock.Body, reply.headers ?? {}];
+          return [reply.status, reply.body as nock.Body, reply.headers ?? {}] as const;
         });
     }
     nock.emitter.on("no match", double.onNoMatch);
     return double;
   }
 
-  private readonly onNoMatch = (request: { method?: string; href?: string; path?: string }) => {
-    this.violations.push(
-      `request outside the double: ${request.method} ${request.href ?? request.path}`,
-    );
+  private readonly onNoMatch = (request: Request) => {
+    this.violations.push(`request outside the double: ${request.method} ${request.url}`);
   };
 
   stop(): void {
@@ -163,7 +169,14 @@ export class GitHubDouble {
 
   private takeFault(operationId: string): Fault | undefined {
     const index = this.faults.findIndex((fault) => fault.operationId === operationId);
-    return index === -1 ? undefined : this.faults.splice(index, 1)[0];
+    const fault = this.faults[index];
+    if (!fault) return undefined;
+    if ((fault.times ?? 1) > 1) {
+      this.faults[index] = { ...fault, times: (fault.times ?? 1) - 1 };
+    } else {
+      this.faults.splice(index, 1);
+    }
+    return fault;
   }
 
   private faultReply(fault: Fault): Reply {
