@@ -48,14 +48,14 @@ const WRITES = [
 const LABELS = Array.from({ length: 4 }, () => "issues/create-label");
 
 describe("idempotency", () => {
-  it("measures a provisioning: 23 calls after the token, 13 of them writes", async () => {
+  it("measures a provisioning: 29 calls after the token, 13 of them writes", async () => {
     await createTestProbot().receive("issues", formIssuePayload(double));
     double.assertClean();
     const calls = double.calls.filter(
       (call) => call.operationId !== "apps/create-installation-access-token",
     );
     // GET /app (whose comments to believe) and the GitOps catalog (hosts served) included.
-    expect(calls).toHaveLength(27);
+    expect(calls).toHaveLength(29);
     expect(
       double
         .writes()

@@ -1,5 +1,5 @@
-import { findDeployment } from "../../github/deployments.js";
 import { type AppIdentity, type Authored, isAppAuthor } from "../../github/app-identity.js";
+import { findDeployment } from "../../github/deployments.js";
 import { findAppComment } from "../../github/issues.js";
 import { type Octokit, splitRepository } from "../../github/octokit.js";
 import { argocdAppUrl } from "../../render/plan.js";

@@ -3,22 +3,17 @@ import { checkOverdueDeployReports } from "../../../src/services/deploy/process-
 import { deploymentStatusPayload } from "../../support/github/deployment-statuses.js";
 import type { GitHubDouble } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
-import { ORG, REQUESTS, SETTINGS } from "../../support/github/scenario.js";
+import { ORG, REQUESTS, SETTINGS, setSettings } from "../../support/github/scenario.js";
 import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { deployedService } from "./deployed-service.js";
 
 let double: GitHubDouble;
 useGitHubDouble((started) => {
   double = started;
-  // The platform's settings: Argo CD's address and the team to page.
-  const requests = started.state.repo(ORG, REQUESTS);
-  if (!requests) throw new Error("no request repository");
-  started.state.commitFiles(
-    requests,
-    {
-      ".github/devportal.yml": `${SETTINGS}platform_team: platform\ndeploy_reports: { argocd_url: "https://argocd.acme.dev", wait_minutes: 30 }\n`,
-    },
-    "settings",
+  // The platform's settings, in the control plane: Argo CD's address and the team to page.
+  setSettings(
+    started,
+    `${SETTINGS}platform_team: platform\ndeploy_reports: { argocd_url: "https://argocd.acme.dev", wait_minutes: 30 }\n`,
   );
 });
 

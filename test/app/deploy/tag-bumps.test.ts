@@ -43,7 +43,7 @@ describe("later green builds", () => {
     // Measured: 5 writes (the commit's three, the Deployment Argo CD reports on, and the
     // status comment); the record is believed both ways first (control plane settings, the
     // request's status).
-    expect(calls).toHaveLength(18);
+    expect(calls).toHaveLength(20);
     expect(calls.filter((call) => call.method !== "GET").map((call) => call.operationId)).toEqual([
       "git/create-tree",
       "git/create-commit",

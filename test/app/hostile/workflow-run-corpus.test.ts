@@ -181,6 +181,8 @@ describe("hostile corpus, door: workflow_run — a record deploys only when beli
     );
     double.assertClean();
     expect(double.state.repo(ORG, "gitops")?.git.history("main")).toHaveLength(2);
-    expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.state).toBe("closed");
+    // Deployed means committed: the request waits open for Argo CD's report.
+    expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.state).toBe("open");
+    expect(double.state.repo("acme", "orders-api")?.deployments).toHaveLength(1);
   });
 });
