@@ -1,3 +1,4 @@
+import { checkTlsAndRuntimeSecret } from "./check-tls-and-runtime-secret.js";
 import {
   CPU_QUANTITY,
   DNS_1123_LABEL,
@@ -89,6 +90,7 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
     "argocd.project",
     `"${settings.argocd.project}" is not an Argo CD project name`,
   );
+  errors.push(...checkTlsAndRuntimeSecret(settings));
   for (const [name, secret] of Object.entries(settings.secrets)) {
     const at = `secrets.${name}`;
     expect(

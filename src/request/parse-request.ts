@@ -1,3 +1,4 @@
+import { checkApi } from "./check-api.js";
 import { checkDeploy } from "./check-deploy.js";
 import { checkIdentity } from "./check-identity.js";
 import { checkModels } from "./check-models.js";
@@ -19,6 +20,7 @@ export function validateRequest(raw: Record<string, unknown>): Result<ServiceReq
     ...checkIdentity(raw),
     ...checkModels(raw),
     ...checkRequiredCycles(raw),
+    ...checkApi(raw),
     ...checkDeploy(raw),
   ];
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortErrors(errors) };
@@ -34,7 +36,17 @@ export function parseRequest(text: string, source = ".devportal.yml"): Result<Se
 /** Errors in document order (top-level key, then model), so messages read top to bottom;
  * errors of one place keep the order the checks found them in. */
 function sortErrors(errors: ValidationError[]): ValidationError[] {
-  const order = ["service", "description", "project", "app", "cors", "ci", "models", "deploy"];
+  const order = [
+    "service",
+    "description",
+    "project",
+    "app",
+    "cors",
+    "ci",
+    "models",
+    "api",
+    "deploy",
+  ];
   const rank = (path: string) => {
     const index = order.indexOf(path.split(/[.[]/)[0] ?? "");
     const model = /^models\[(\d+)\]/.exec(path)?.[1];

@@ -2,6 +2,7 @@ import { pluralKebab } from "../../request/naming.js";
 import { markdownText } from "../markdown-text.js";
 import { pyDocstring } from "../python/python-literal.js";
 import type { RenderContext } from "../render-context.js";
+import { apiView } from "./api-view.js";
 import type { FieldImports } from "./django-field.js";
 import { migrationView } from "./migration-view.js";
 import { type ModelView, modelView } from "./model-view.js";
@@ -38,6 +39,7 @@ export function serviceView(context: RenderContext) {
     appConfig: `${pascalCase(request.app)}Config`,
     port: request.deploy.port,
     cors: request.cors,
+    api: apiView(request.api),
     workflowEnabled: request.ci,
     postgres: request.deploy.database === "postgres",
     database: request.deploy.database,
