@@ -10,11 +10,17 @@ export interface DeployTarget {
   gitopsBranch: string;
   /** `apps/<service>`: the only directory of Repository_B this service's writes touch. */
   gitopsPath: string;
+  /** `apps/<service>/overlays/production`: the directory Argo CD deploys, whose
+   * kustomization.yaml holds the image tag (see `tagFile`). */
+  overlayPath: string;
+  /** `apps/<service>/overlays/production/kustomization.yaml`: the file a tag bump edits. */
+  tagFile: string;
   /** Image name without tag, lowercase as registries require: `ghcr.io/acme/orders-api`. */
   image: string;
   /** Image tag Repository_B deploys (the full commit SHA after the first green build). */
   tag: string;
   host: string;
+  /** `https://<host>/` when the portal's settings turn TLS on, else `http://<host>/`. */
   url: string;
   namespace: string;
 }

@@ -84,14 +84,23 @@ export function resolveDeployTarget(params: {
       gitops: ref(gitopsOwner, gitopsName),
       gitopsBranch,
       gitopsPath: `apps/${request.service}`,
+      overlayPath: productionOverlay(request.service),
+      tagFile: `${productionOverlay(request.service)}/kustomization.yaml`,
       // GHCR refuses uppercase image names, while GitHub logins may have capitals.
       image: `${settings.registry}/${owner}/${request.service}`.toLowerCase(),
       tag,
       host,
-      url: `https://${host}/`,
+      // Only a promise the cluster keeps: https when the Ingress really has TLS.
+      url: `${settings.tls ? "https" : "http"}://${host}/`,
       namespace: request.service,
     },
   };
+}
+
+/** The production environment of a service in Repository_B. Other environments are
+ * sibling overlays; production keeps this path for the life of the service. */
+export function productionOverlay(service: string): string {
+  return `apps/${service}/overlays/production`;
 }
 
 function ref(owner: string, name: string): RepositoryRef {

@@ -49,6 +49,10 @@ class HealthTests(test.APITestCase):
         # Kubernetes probes send the pod IP as Host, which ALLOWED_HOSTS does not list.
         response = self.client.get("/healthz", HTTP_HOST="10.1.2.3")
         self.assertEqual(response.status_code, status.HTTP_200_OK)
+
+    def test_readyz_checks_the_database(self):
+        response = self.client.get("/readyz", HTTP_HOST="10.1.2.3:8000")
+        self.assertEqual(response.status_code, status.HTTP_200_OK)
 {{#api.token}}
 
 

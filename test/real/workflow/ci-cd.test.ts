@@ -76,6 +76,13 @@ describe.each(variants())("ci-cd.yml of $name", ({ rendered }) => {
     expect(workflow.concurrency["cancel-in-progress"]).toBe(
       gh("github.event_name == 'pull_request'"),
     );
+    // Default-branch pushes never share a group: GitHub drops all but one pending run per
+    // group, which would lose builds (and images) even without cancel-in-progress.
+    expect(workflow.concurrency.group).toBe(
+      gh(
+        "github.workflow }}-${{ github.event_name == 'pull_request' && github.ref || github.run_id",
+      ),
+    );
     expect(Object.keys(workflow.jobs)).toEqual(["test", "build"]);
   });
 
@@ -90,7 +97,7 @@ describe.each(variants())("ci-cd.yml of $name", ({ rendered }) => {
       "python -m pip install -r requirements.txt",
       "python manage.py check",
       "python manage.py makemigrations --check --dry-run",
-      "python manage.py migrate --noinput",
+      "python manage.py migrate_locked",
       "python manage.py test",
     ]);
     expect(test?.env?.DJANGO_SECRET_KEY).toMatch(/^ci-\$\{\{ github\.run_id \}\}/);
@@ -129,6 +136,8 @@ describe.each(variants())("ci-cd.yml of $name", ({ rendered }) => {
       labels: `\${{ steps.${meta.id}.outputs.labels }}`,
       "cache-from": "type=gha",
       "cache-to": "type=gha,mode=max",
+      sbom: true,
+      provenance: "mode=max",
     });
   });
 

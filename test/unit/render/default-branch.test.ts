@@ -21,7 +21,7 @@ describe("default branches", () => {
     expect(rendered.value.repositoryA[".github/workflows/ci-cd.yml"]).toContain(
       'branches: ["trunk"]',
     );
-    expect(rendered.value.repositoryB["apps/orders-api/image-updater.yaml"]).toContain(
+    expect(rendered.value.repositoryB["apps/orders-api/overlays/production/image-updater.yaml"]).toContain(
       '"release/prod"',
     );
   });

@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { migrationOrder } from "../../../src/render/repository-a/migration-order.js";
 import { relatedNames } from "../../../src/render/repository-a/related-names.js";
@@ -70,6 +71,19 @@ describe("the generated Django service", () => {
     expect(dockerfile).toContain('CMD ["gunicorn", "sink_project.wsgi:application"]');
     expect(sink.repositoryA["gunicorn.conf.py"]).toContain("os.environ.get('PORT', '8000')");
     expect(dockerfile).toContain("collectstatic --noinput");
+  });
+
+  it("asks Dependabot for pip, Docker and Actions updates", () => {
+    const config = parse(sink.repositoryA[".github/dependabot.yml"] as string) as {
+      version: number;
+      updates: { "package-ecosystem": string; directory: string }[];
+    };
+    expect(config.version).toBe(2);
+    expect(config.updates.map((u) => [u["package-ecosystem"], u.directory])).toEqual([
+      ["pip", "/"],
+      ["docker", "/"],
+      ["github-actions", "/"],
+    ]);
   });
 
   it("creates referenced models first and adds the keys of a cycle afterwards", () => {
