@@ -14,9 +14,7 @@ export function planWarnings(context: RenderContext): string[] {
     );
   }
   if (request.api.read === "anyone") {
-    warnings.push(
-      "ANONYMOUS READS: anyone on the internet can list every row (api.read: anyone).",
-    );
+    warnings.push("ANONYMOUS READS: anyone on the internet can list every row (api.read: anyone).");
   }
   if (settings.visibility !== "public" && !settings.image_pull_secret) {
     warnings.push(

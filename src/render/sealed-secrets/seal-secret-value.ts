@@ -30,10 +30,12 @@ export function sealSecretValue(params: {
   name: string;
   value: string;
 }): string {
-  const publicKey = createPublicKey(new X509Certificate(params.certificate).publicKey.export({
-    type: "spki",
-    format: "pem",
-  }));
+  const publicKey = createPublicKey(
+    new X509Certificate(params.certificate).publicKey.export({
+      type: "spki",
+      format: "pem",
+    }),
+  );
   const sessionKey = randomBytes(SESSION_KEY_BYTES);
   const rsaCiphertext = publicEncrypt(
     {
@@ -55,4 +57,25 @@ export function sealSecretValue(params: {
  * asks of a key and more. */
 export function generateSecretKey(): string {
   return randomBytes(50).toString("base64url");
+}
+
+/**
+ * The `sealed` input of render for one service: a DJANGO_SECRET_KEY sealed for the runtime
+ * Secret `<service>-env` in the namespace `<service>`. The app generates the key
+ * (generateSecretKey) only when Repository_B holds no sealedsecret.yaml for the service
+ * yet, and otherwise passes the committed value again, so a re-render changes nothing.
+ */
+export function sealRuntimeSecret(params: {
+  certificate: string;
+  service: string;
+  secretKey: string;
+}): Record<string, string> {
+  return {
+    DJANGO_SECRET_KEY: sealSecretValue({
+      certificate: params.certificate,
+      namespace: params.service,
+      name: `${params.service}-env`,
+      value: params.secretKey,
+    }),
+  };
 }

@@ -1,5 +1,5 @@
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { migrationOrder } from "../../../src/render/repository-a/migration-order.js";
 import { relatedNames } from "../../../src/render/repository-a/related-names.js";
 import type { Field, Model } from "../../../src/request/service-request.js";
