@@ -28,6 +28,8 @@ export function httpRequest(params: {
     payload = new URLSearchParams(params.form).toString();
     headers["content-type"] = "application/x-www-form-urlencoded";
   }
+  // A length, not chunked encoding: WSGI servers hand Django no body without one.
+  if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
   return new Promise((resolve, reject) => {
     const req = request(
       params.url,
