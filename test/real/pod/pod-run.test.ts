@@ -21,7 +21,9 @@ import { randomRequest } from "../../support/random/random-request.js";
 // PostgreSQL (3 replicas started at once against one server), each pod run as the
 // Deployment declares it. The settings rotate through the runtime Secret modes and TLS,
 // so each mode's Secret reaches a running pod. Widen the random part: DEVPORTAL_POD_SEEDS.
-const seeds = (process.env.DEVPORTAL_POD_SEEDS ?? "21,22").split(",").map(Number);
+// The default seeds draw anonymous reads and writes (16), session-only sign-in at a moved
+// admin (22) and token-only with no admin on 4 PostgreSQL replicas (25).
+const seeds = (process.env.DEVPORTAL_POD_SEEDS ?? "16,22,25").split(",").map(Number);
 
 const SETTINGS_VARIANTS: [string, Record<string, unknown>][] = [
   ["manual secret, no TLS", {}],
@@ -70,16 +72,21 @@ interface Case {
 }
 
 function cases(): Case[] {
-  const requests: [string, ServiceRequest][] = [
-    ...exampleRequests().map((file): [string, ServiceRequest] => [
+  // Examples on both databases; random requests on the database they drew.
+  const requests: [string, ServiceRequest, ("sqlite" | "postgres")[]][] = [
+    ...exampleRequests().map((file): [string, ServiceRequest, ("sqlite" | "postgres")[]] => [
       file.replace(".devportal.yml", ""),
       loadExample(file),
+      ["sqlite", "postgres"],
     ]),
-    ...seeds.map((seed): [string, ServiceRequest] => [`seed ${seed}`, randomRequest(seed)]),
+    ...seeds.map((seed): [string, ServiceRequest, ("sqlite" | "postgres")[]] => {
+      const request = randomRequest(seed);
+      return [`seed ${seed}`, request, [request.deploy.database]];
+    }),
   ];
   let index = 0;
-  return requests.flatMap(([name, request]) =>
-    (["sqlite", "postgres"] as const).map((database) => {
+  return requests.flatMap(([name, request, databases]) =>
+    databases.map((database) => {
       const variant = settingsVariant(index++);
       const rendered = renderWithSecrets({
         request: onDatabase(request, database),
