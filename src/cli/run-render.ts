@@ -1,5 +1,9 @@
 import { join } from "node:path";
 import { render } from "../render/render.js";
+import {
+  generateSecretKey,
+  sealRuntimeSecret,
+} from "../render/sealed-secrets/seal-secret-value.js";
 import type { CliIo } from "./cli-io.js";
 import { formatPlan } from "./format-plan.js";
 import { loadInputs } from "./load-inputs.js";
@@ -26,7 +30,22 @@ export function runRender(
   const settings = params.owner
     ? { ...inputs.value.settings, owner: params.owner }
     : inputs.value.settings;
-  const rendered = render({ request: inputs.value.request, settings, tag: params.tag });
+  // sealed-secrets: a fresh key, sealed for the controller, as the app does on first deploy.
+  const { certificate, mode } = settings.runtime_secret;
+  const sealed =
+    mode === "sealed-secrets" && certificate
+      ? sealRuntimeSecret({
+          certificate,
+          service: inputs.value.request.service,
+          secretKey: generateSecretKey(),
+        })
+      : undefined;
+  const rendered = render({
+    request: inputs.value.request,
+    settings,
+    tag: params.tag,
+    ...(sealed ? { sealed } : {}),
+  });
   if (!rendered.ok) {
     printErrors(io, params.requestPath, rendered.errors);
     return 1;

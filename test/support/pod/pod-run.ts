@@ -197,6 +197,13 @@ export async function podRun(params: {
       api: request.api,
     });
     const crud = Date.now() - crudStart;
+    // Django's own log records are JSON lines (the round trip's 404 after DELETE logs one).
+    const records = (running[0] as RunningContainer)
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { logger?: string; level?: string; message?: string });
+    expect(records.some((r) => r.logger === "django.request" && r.level === "WARNING")).toBe(true);
 
     // The kubelet stops each pod with SIGTERM: gunicorn drains and exits cleanly.
     const codes = await Promise.all(

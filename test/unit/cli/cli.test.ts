@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../../src/cli.js";
+import { sealingKey, unsealValue } from "../../support/k8s/sealing-key.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const example = join(root, "examples", "orders-api.devportal.yml");
@@ -84,6 +85,35 @@ describe("devportal render", () => {
     expect(result.stdout).toContain("Repository_B  acme/gitops, apps/orders-api/");
     const record = readFileSync(join(out, "repository-a", ".devportal", "request.yml"), "utf8");
     expect(record).toContain("service: orders-api");
+  });
+
+  it("names the manual Secret step, and seals a fresh key in sealed-secrets mode", async () => {
+    const manual = await run("render", example, "--settings", settings, "--out", temp());
+    expect(manual.stdout).toContain("Before the first sync, create orders-api-env:");
+    expect(manual.stdout).toContain("kubectl -n orders-api create secret generic orders-api-env");
+    const key = sealingKey();
+    const dir = temp();
+    const sealedSettings = join(dir, "settings.yml");
+    writeFileSync(
+      sealedSettings,
+      `${readFileSync(settings, "utf8")}runtime_secret:\n  mode: sealed-secrets\n  certificate: ${JSON.stringify(key.certificate)}\n`,
+    );
+    const out = join(dir, "out");
+    const sealed = await run("render", example, "--settings", sealedSettings, "--out", out);
+    expect(sealed.stderr).toBe("");
+    expect(sealed.stdout).not.toContain("Before the first sync");
+    const file = readFileSync(
+      join(out, "repository-b", "apps/orders-api/overlays/production/sealedsecret.yaml"),
+      "utf8",
+    );
+    const value = /DJANGO_SECRET_KEY: "([^"]+)"/.exec(file)?.[1] ?? "";
+    const opened = unsealValue({
+      privateKey: key.privateKey,
+      namespace: "orders-api",
+      name: "orders-api-env",
+      value,
+    });
+    expect(opened.length).toBeGreaterThanOrEqual(50);
   });
 
   it("prints the plan as JSON with --json and honours --owner and --tag", async () => {
