@@ -10,10 +10,10 @@ export interface DeployTarget {
   gitopsBranch: string;
   /** `apps/<service>`: the only directory of Repository_B this service's writes touch. */
   gitopsPath: string;
-  /** `apps/<service>/overlays/production`: the directory Argo CD deploys, whose
-   * kustomization.yaml holds the image tag (see `tagFile`). */
-  overlayPath: string;
-  /** `apps/<service>/overlays/production/kustomization.yaml`: the file a tag bump edits. */
+  /** `apps/<service>`: also the production kustomization Argo CD deploys (base/ holds what
+   * every environment shares; later environments go to overlays/<name>/). */
+  productionPath: string;
+  /** `apps/<service>/kustomization.yaml`: the file whose `images:` entry a tag bump edits. */
   tagFile: string;
   /** Image name without tag, lowercase as registries require: `ghcr.io/acme/orders-api`. */
   image: string;

@@ -16,9 +16,11 @@ export function planWarnings(context: RenderContext): string[] {
   if (request.api.read === "anyone") {
     warnings.push("ANONYMOUS READS: anyone on the internet can list every row (api.read: anyone).");
   }
-  if (settings.visibility !== "public" && !settings.image_pull_secret) {
+  if (!settings.image_pull_secret) {
     warnings.push(
-      `The image is private (visibility: ${settings.visibility}) and the portal settings name no image_pull_secret: pods will sit in ImagePullBackOff. Set image_pull_secret and create that Secret in the namespace.`,
+      settings.visibility === "public"
+        ? "The portal settings name no image_pull_secret, and new GHCR packages start private: pods will sit in ImagePullBackOff until the package is made public. Set image_pull_secret, or make the package public after the first build."
+        : `The image is private (visibility: ${settings.visibility}) and the portal settings name no image_pull_secret: pods will sit in ImagePullBackOff. Set image_pull_secret and create that Secret in the namespace.`,
     );
   }
   if (!settings.tls) {

@@ -84,8 +84,8 @@ export function resolveDeployTarget(params: {
       gitops: ref(gitopsOwner, gitopsName),
       gitopsBranch,
       gitopsPath: `apps/${request.service}`,
-      overlayPath: productionOverlay(request.service),
-      tagFile: `${productionOverlay(request.service)}/kustomization.yaml`,
+      productionPath: `apps/${request.service}`,
+      tagFile: `apps/${request.service}/kustomization.yaml`,
       // GHCR refuses uppercase image names, while GitHub logins may have capitals.
       image: `${settings.registry}/${owner}/${request.service}`.toLowerCase(),
       tag,
@@ -95,12 +95,6 @@ export function resolveDeployTarget(params: {
       namespace: request.service,
     },
   };
-}
-
-/** The production environment of a service in Repository_B. Other environments are
- * sibling overlays; production keeps this path for the life of the service. */
-export function productionOverlay(service: string): string {
-  return `apps/${service}/overlays/production`;
 }
 
 function ref(owner: string, name: string): RepositoryRef {

@@ -92,7 +92,7 @@ export function gitopsView(context: RenderContext) {
     repoUrl: q(`https://github.com/${target.gitops.fullName}.git`),
     imageUpdater: imageUpdater && {
       branch: q(target.gitopsBranch),
-      writeBackTarget: q(`kustomization:/${target.overlayPath}`),
+      writeBackTarget: q(`kustomization:/${target.productionPath}`),
       allowTags: q(COMMIT_SHA_TAGS),
       pullSecret: pullSecret ? q(`pullsecret:${settings.argocd.namespace}/${pullSecret}`) : false,
     },
@@ -101,7 +101,7 @@ export function gitopsView(context: RenderContext) {
       namespace: target.namespace,
       image: target.image,
       url: target.url,
-      overlay: target.overlayPath,
+      overlay: target.productionPath,
       tagFile: target.tagFile,
       repository: target.repository.fullName,
       gitops: target.gitops.fullName,

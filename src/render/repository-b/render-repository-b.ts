@@ -9,8 +9,8 @@ import { CATALOG_TEMPLATE } from "./render-catalog.js";
 const ARGO_DEFAULT_PROJECT = "default";
 
 /**
- * Repository_B's share of one service: `apps/<service>/` (base/ shared by every
- * environment, overlays/production/ deployed by Argo CD, a README) and the bootstrap files
+ * Repository_B's share of one service: `apps/<service>/` (production, deployed by Argo CD,
+ * with base/ holding what every later environment shares, and a README) and the bootstrap files
  * `k8s/appproject.yaml` and `k8s/applicationset.yaml`. The root README, a catalog of every
  * service, is not here: it depends on the services already present (see renderCatalog).
  */
@@ -19,9 +19,9 @@ export function renderRepositoryB(context: RenderContext): FileTree {
   const wanted = new Set([
     "apps/__service__/README.md",
     "apps/__service__/base/kustomization.yaml",
-    "apps/__service__/overlays/production/kustomization.yaml",
+    "apps/__service__/kustomization.yaml",
     ...files.base.map((file) => `apps/__service__/base/${file}`),
-    ...files.overlay.map((file) => `apps/__service__/overlays/production/${file}`),
+    ...files.overlay.map((file) => `apps/__service__/${file}`),
     "k8s/applicationset.yaml",
     ...(context.settings.argocd.project === ARGO_DEFAULT_PROJECT ? [] : ["k8s/appproject.yaml"]),
   ]);

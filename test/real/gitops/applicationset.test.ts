@@ -18,7 +18,7 @@ describe.each(renderVariants())("k8s/applicationset.yaml of $name", ({ rendered 
     expect(object?.metadata.namespace).toBe(settings.argocd.namespace);
   });
 
-  it("generates one Application per environment overlay, guarded and retried", () => {
+  it("generates one Application per service and per later environment, guarded and retried", () => {
     const { spec } = parseObjects(text)[0] as unknown as { spec: ApplicationSetSpec };
     const repoURL = `https://github.com/${target.gitops.fullName}.git`;
     expect(spec.goTemplate).toBe(true);
@@ -26,7 +26,13 @@ describe.each(renderVariants())("k8s/applicationset.yaml of $name", ({ rendered 
     // Deleting a directory or the ApplicationSet never cascades into namespaces and data.
     expect(spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
     expect(spec.generators).toEqual([
-      { git: { repoURL, revision: "HEAD", directories: [{ path: "apps/*/overlays/*" }] } },
+      {
+        git: {
+          repoURL,
+          revision: "HEAD",
+          directories: [{ path: "apps/*" }, { path: "apps/*/overlays/*" }],
+        },
+      },
     ]);
     expect(spec.template.spec).toEqual({
       project: settings.argocd.project,
@@ -47,18 +53,42 @@ describe.each(renderVariants())("k8s/applicationset.yaml of $name", ({ rendered 
     // Go's text/template, evaluated by hand for the segments the git generator gives.
     const name = (path: string) => {
       const segments = path.split("/");
-      const basename = segments.at(-1);
-      return `${segments[1]}${basename !== "production" ? `-${basename}` : ""}`;
+      return `${segments[1]}${segments.length > 2 ? `-${segments.at(-1)}` : ""}`;
     };
-    expect(name(target.overlayPath)).toBe(target.namespace);
-    expect(name(target.overlayPath.replace(/production$/, "staging"))).toBe(
-      `${target.namespace}-staging`,
-    );
+    // Production keeps the name and namespace the service had before environments existed.
+    expect(name(target.productionPath)).toBe(target.namespace);
+    expect(name(`${target.productionPath}/overlays/staging`)).toBe(`${target.namespace}-staging`);
     expect(
       Object.keys(rendered.repositoryB).every(
         (path) => path.startsWith(`${target.gitopsPath}/`) || path.startsWith("k8s/"),
       ),
     ).toBe(true);
+  });
+
+  it("takes a second environment beside production without moving a file", () => {
+    const staging = `${target.productionPath}/overlays/staging`;
+    const tree = {
+      ...rendered.repositoryB,
+      [`${staging}/kustomization.yaml`]: [
+        "apiVersion: kustomize.config.k8s.io/v1beta1",
+        "kind: Kustomization",
+        `namespace: ${target.namespace}-staging`,
+        "resources:",
+        "  - ../../base",
+        "images:",
+        `  - name: ${target.image}`,
+        `    newTag: ${NEXT_TAG}`,
+        "",
+      ].join("\n"),
+    };
+    const stagingObjects = kustomizeBuild(tree, staging);
+    expect(stagingObjects.map((o) => o.kind)).toContain("Deployment");
+    for (const object of stagingObjects)
+      expect(object.metadata.namespace).toBe(`${target.namespace}-staging`);
+    // Production builds exactly as before: the new directory is not part of it.
+    expect(kustomizeBuild(tree, target.productionPath)).toEqual(
+      kustomizeBuild(rendered.repositoryB, target.productionPath),
+    );
   });
 
   it("deploys into a generated AppProject limited to the GitOps repository", () => {
@@ -80,7 +110,7 @@ describe.each(renderVariants())("k8s/applicationset.yaml of $name", ({ rendered 
     expect(spec.clusterResourceWhitelist).toEqual([{ group: "", kind: "Namespace" }]);
     // Every kind the overlay builds is allowed by the project.
     const allowed = new Set(spec.namespaceResourceWhitelist.map((k) => `${k.group}/${k.kind}`));
-    for (const built of kustomizeBuild(rendered.repositoryB, target.overlayPath)) {
+    for (const built of kustomizeBuild(rendered.repositoryB, target.productionPath)) {
       if (built.kind === "Namespace") continue;
       const group = built.apiVersion.includes("/") ? built.apiVersion.split("/")[0] : "";
       expect(allowed.has(`${group}/${built.kind}`), built.kind).toBe(true);
@@ -127,7 +157,10 @@ describe.each(renderVariants())("a tag bump of $name", ({ rendered }) => {
   });
 
   it("deploys the new tag", () => {
-    const objects = kustomizeBuild({ ...rendered.repositoryB, [path]: after }, target.overlayPath);
+    const objects = kustomizeBuild(
+      { ...rendered.repositoryB, [path]: after },
+      target.productionPath,
+    );
     const deployment = objects.find((object) => object.kind === "Deployment") as unknown as {
       spec: {
         template: {
@@ -144,7 +177,7 @@ describe.each(renderVariants())("a tag bump of $name", ({ rendered }) => {
 });
 
 const NAME_TEMPLATE =
-  '{{ index .path.segments 1 }}{{ if ne .path.basename "production" }}-{{ .path.basename }}{{ end }}';
+  "{{ index .path.segments 1 }}{{ if gt (len .path.segments) 2 }}-{{ .path.basename }}{{ end }}";
 
 type AppProjectSpec = {
   sourceRepos: string[];

@@ -32,7 +32,7 @@ describe.each(renderVariants())("apps/<service> of $name", ({ rendered }) => {
   const sqlite = request.deploy.database === "sqlite";
   const scaled = request.deploy.replicas > 1;
   const mode = settings.runtime_secret.mode;
-  const objects = kustomizeBuild(rendered.repositoryB, target.overlayPath);
+  const objects = kustomizeBuild(rendered.repositoryB, target.productionPath);
   const deployment = only(objects, "Deployment") as K8sObject & { spec: DeploymentSpec };
   const pod = deployment.spec.template.spec;
   const web = pod.containers[0] as Container;
@@ -50,7 +50,7 @@ describe.each(renderVariants())("apps/<service> of $name", ({ rendered }) => {
   });
 
   it("keeps the image tag in the production overlay, and only there", () => {
-    expect(target.tagFile).toBe(`apps/${service}/overlays/production/kustomization.yaml`);
+    expect(target.tagFile).toBe(`apps/${service}/kustomization.yaml`);
     const tagged = Object.entries(rendered.repositoryB).filter(([, text]) =>
       text.includes(SHA_TAG),
     );
@@ -289,7 +289,7 @@ describe.each(renderVariants())("apps/<service> of $name", ({ rendered }) => {
   });
 
   it("has an ImageUpdater writing the same images entry back, only when asked", () => {
-    expect(`${target.overlayPath}/image-updater.yaml` in rendered.repositoryB).toBe(
+    expect(`${target.productionPath}/image-updater.yaml` in rendered.repositoryB).toBe(
       settings.image_updater,
     );
     if (!settings.image_updater) return;
@@ -297,7 +297,7 @@ describe.each(renderVariants())("apps/<service> of $name", ({ rendered }) => {
     expect(updater.spec.namespace).toBe(settings.argocd.namespace);
     expect(updater.spec.writeBackConfig).toEqual({
       method: "git",
-      gitConfig: { branch: "main", writeBackTarget: `kustomization:/${target.overlayPath}` },
+      gitConfig: { branch: "main", writeBackTarget: `kustomization:/${target.productionPath}` },
     });
     const [ref] = updater.spec.applicationRefs;
     // The production Application the ApplicationSet generates is named after the service.

@@ -31,7 +31,7 @@ describe("sealed-secrets mode", () => {
     const rendered = renderWithSecrets({ request, settings, tag: SHA_TAG });
     if (!rendered.ok) throw new Error(JSON.stringify(rendered.errors));
     const { target } = rendered.value.context;
-    const file = rendered.value.repositoryB[`${target.overlayPath}/sealedsecret.yaml`] as string;
+    const file = rendered.value.repositoryB[`${target.productionPath}/sealedsecret.yaml`] as string;
     const sealed = parse(file) as { spec: { encryptedData: { DJANGO_SECRET_KEY: string } } };
     const value = sealed.spec.encryptedData.DJANGO_SECRET_KEY;
     const opened = unsealValue({

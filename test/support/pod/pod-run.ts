@@ -72,7 +72,7 @@ export async function podRun(params: {
     mkdirSync(join(imageRoot, "data"), { recursive: true });
     const build = Date.now() - started;
 
-    const objects = kustomizeBuild(rendered.repositoryB, target.overlayPath);
+    const objects = kustomizeBuild(rendered.repositoryB, target.productionPath);
     const { replicas, pod } = deploymentOf(objects);
     const claims: Record<string, string> = {};
     for (const object of objects.filter((o) => o.kind === "PersistentVolumeClaim")) {

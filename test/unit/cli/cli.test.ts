@@ -103,7 +103,7 @@ describe("devportal render", () => {
     expect(sealed.stderr).toBe("");
     expect(sealed.stdout).not.toContain("Before the first sync");
     const file = readFileSync(
-      join(out, "repository-b", "apps/orders-api/overlays/production/sealedsecret.yaml"),
+      join(out, "repository-b", "apps/orders-api/sealedsecret.yaml"),
       "utf8",
     );
     const value = /DJANGO_SECRET_KEY: "([^"]+)"/.exec(file)?.[1] ?? "";

@@ -53,10 +53,10 @@ describe("gitopsChanges", () => {
       "apps/orders-api/base/kustomization.yaml",
       "apps/orders-api/base/networkpolicy.yaml",
       "apps/orders-api/base/service.yaml",
-      "apps/orders-api/overlays/production/ingress.yaml",
-      "apps/orders-api/overlays/production/kustomization.yaml",
-      "apps/orders-api/overlays/production/namespace.yaml",
-      "apps/orders-api/overlays/production/pvc.yaml",
+      "apps/orders-api/ingress.yaml",
+      "apps/orders-api/kustomization.yaml",
+      "apps/orders-api/namespace.yaml",
+      "apps/orders-api/pvc.yaml",
       "k8s/applicationset.yaml",
     ]);
     expect(changes.deletePaths).toEqual(["apps/orders-api/"]);

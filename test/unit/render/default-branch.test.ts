@@ -21,9 +21,9 @@ describe("default branches", () => {
     expect(rendered.value.repositoryA[".github/workflows/ci-cd.yml"]).toContain(
       'branches: ["trunk"]',
     );
-    expect(
-      rendered.value.repositoryB["apps/orders-api/overlays/production/image-updater.yaml"],
-    ).toContain('"release/prod"');
+    expect(rendered.value.repositoryB["apps/orders-api/image-updater.yaml"]).toContain(
+      '"release/prod"',
+    );
   });
 
   it.each(["-x", "a..b", "bad branch", "end/", 'quote"'])("refuse %j", (branch) => {

@@ -24,7 +24,7 @@ describe("the plan says what a reviewer must not miss", () => {
     expect(plan.warnings).toEqual([]);
     expect(plan.api).toMatchObject({ read: "authenticated", write: "authenticated" });
     expect(plan.url).toBe("https://orders.apps.acme.dev/");
-    expect(plan.tagFile).toBe("apps/orders/overlays/production/kustomization.yaml");
+    expect(plan.tagFile).toBe("apps/orders/kustomization.yaml");
   });
 
   it("says ANONYMOUS WRITES first and loudly when the request opens them", () => {
