@@ -66,9 +66,6 @@ export async function createOrgRepository(
     visibility: params.visibility as "private" | "public",
     auto_init: true,
     has_wiki: false,
-    // A lost answer is settled by reading what GitHub holds (the repository's mark), not by
-    // asking again: a second create only meets "name already exists".
-    request: NO_RETRY,
   });
   return repositoryInfo(data);
 }

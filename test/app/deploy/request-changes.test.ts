@@ -87,7 +87,7 @@ describe("a changed request of a deployed service", () => {
     expect(changedPaths(double, "gitops", before, history[0]?.sha ?? "")).toEqual([
       "README.md",
       "apps/orders-api/README.md",
-      "apps/orders-api/deployment.yaml",
+      "apps/orders-api/base/deployment.yaml",
       "apps/orders-api/ingress.yaml",
       "apps/orders-api/pvc.yaml",
     ]);
