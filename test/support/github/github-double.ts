@@ -21,6 +21,10 @@ export interface Fault {
   headers?: Record<string, string>;
   /** GitHub did the work, then the answer was lost (a 502 after the write). */
   applied?: boolean;
+  /** The connection is reset instead of answered (served over HTTP only; see http-double). */
+  reset?: boolean;
+  /** Only calls on this path (e.g. one repository's) take the fault. */
+  pathIncludes?: string;
 }
 
 /** GitHub's answer to a request over the secondary rate limit. */
@@ -45,8 +49,11 @@ export class GitHubDouble {
   private keys!: { publicKey: Uint8Array; privateKey: Uint8Array; keyId: string };
   /** Reads of a new repository's refs answered 404 before it "settles" (replication lag). */
   lagReads = 0;
+  /** Called with each call as it is answered (process tests kill the app right there). */
+  onCall?: (call: Call) => void;
 
-  static async start(): Promise<GitHubDouble> {
+  /** A double not yet reachable: `start()` puts it behind nock, `serveDouble()` behind HTTP. */
+  static async create(): Promise<GitHubDouble> {
     await sodium.ready;
     const double = new GitHubDouble();
     const pair = sodium.crypto_box_keypair();
@@ -55,6 +62,11 @@ export class GitHubDouble {
       privateKey: pair.privateKey,
       keyId: "568250167242549743",
     };
+    return double;
+  }
+
+  static async start(): Promise<GitHubDouble> {
+    const double = await GitHubDouble.create();
     nock.disableNetConnect();
     const scope = nock("https://api.github.com").persist();
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
@@ -96,8 +108,9 @@ export class GitHubDouble {
   }
 
   count(operationId: string): number {
-    return this.calls.filter((call) => call.operationId === operationId && call.status < 400)
-      .length;
+    return this.calls.filter(
+      (call) => call.operationId === operationId && call.status >= 200 && call.status < 400,
+    ).length;
   }
 
   assertClean(): void {
@@ -116,7 +129,9 @@ export class GitHubDouble {
       typeof rawBody === "string" ? (rawBody === "" ? undefined : JSON.parse(rawBody)) : rawBody;
     const matched = matchOperation(method, url.pathname);
     const record = (operationId: string, reply: Reply): Reply => {
-      this.calls.push({ method, path: url.pathname, operationId, status: reply.status, body });
+      const call = { method, path: url.pathname, operationId, status: reply.status, body };
+      this.calls.push(call);
+      this.onCall?.(call);
       return reply;
     };
     if (!matched) {
@@ -134,7 +149,7 @@ export class GitHubDouble {
       );
       return record(operation.operationId, { status: 501, body: { message: "Not implemented" } });
     }
-    const fault = this.takeFault(operation.operationId);
+    const fault = this.takeFault(operation.operationId, url.pathname);
     if (fault && !fault.applied) return record(operation.operationId, this.faultReply(fault));
     if (this.lagReads > 0 && method === "GET" && operation.operationId.startsWith("git/")) {
       this.lagReads -= 1;
@@ -157,13 +172,18 @@ export class GitHubDouble {
     return record(operation.operationId, fault ? this.faultReply(fault) : reply);
   }
 
-  private takeFault(operationId: string): Fault | undefined {
-    const index = this.faults.findIndex((fault) => fault.operationId === operationId);
+  private takeFault(operationId: string, path: string): Fault | undefined {
+    const index = this.faults.findIndex(
+      (fault) =>
+        fault.operationId === operationId &&
+        (fault.pathIncludes === undefined || path.includes(fault.pathIncludes)),
+    );
     return index === -1 ? undefined : this.faults.splice(index, 1)[0];
   }
 
   private faultReply(fault: Fault): Reply {
     return {
+      ...(fault.reset ? { reset: true } : {}),
       status: fault.status,
       body: { message: fault.message ?? "Server Error" },
       headers: { "content-type": "application/json; charset=utf-8", ...fault.headers },

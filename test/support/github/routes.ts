@@ -13,6 +13,8 @@ export interface RouteRequest {
 
 export interface Reply {
   status: number;
+  /** Reset the connection instead of answering (the HTTP double only). */
+  reset?: boolean;
   body?: unknown;
   headers?: Record<string, string>;
 }
