@@ -49,7 +49,7 @@ export function runtimeTable(results: RuntimeResults): string {
     ],
     [
       `burst of ${app.burst.requests}: time to finish all`,
-      ms(app.burst.wallMs),
+      app.burst.finished === app.burst.requests ? ms(app.burst.wallMs) : "never",
       original.burst.finished === original.burst.requests ? ms(original.burst.wallMs) : "never",
       original.burst.finished === original.burst.requests
         ? ratio(original.burst.wallMs, app.burst.wallMs)
