@@ -15,6 +15,8 @@ export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Reset the connection instead of answering (a fault). */
+  reset?: boolean;
 }
 
 export class HttpError extends Error {
