@@ -1,32 +1,51 @@
 import type { Context } from "probot";
+import { issueRequestKey } from "../runtime/job-keys.js";
+import type { JobType } from "../runtime/job-type.js";
 import type { PortalDeps } from "../services/portal-deps.js";
 import { fileRequestPathOf } from "../services/request/file-request-marker.js";
 import { formRequestJob } from "../services/request/form-request-job.js";
 import { runRequest } from "../services/request/run-request.js";
 import { REQUEST_LABEL } from "../services/status/labels.js";
+import { outcomeOf } from "../services/status/status-report.js";
 import { isBot } from "./is-bot.js";
 
+type IssueContext = Context<"issues.opened" | "issues.edited">;
+
 /** issues.opened / issues.edited: an issue filed with the "New service" form is a request. */
-export function onRequestIssue(deps: PortalDeps) {
-  return async (context: Context<"issues.opened" | "issues.edited">): Promise<void> => {
-    const { issue, sender } = context.payload;
-    if (isBot(sender)) return;
-    const labels = issue.labels?.map((label) => label.name) ?? [];
-    if (!labels.includes(REQUEST_LABEL)) return;
-    // The issues the app opens for request files carry the label too; they are not forms.
-    if (fileRequestPathOf(issue.body)) return;
-    const repo = context.repo();
-    context.log.info(
-      { repo: repo.repo, issue: issue.number, delivery: context.id },
-      "form request",
-    );
-    const job = formRequestJob(deps, {
-      octokit: context.octokit,
-      log: context.log,
-      repo,
-      issue: { number: issue.number, body: issue.body, labels },
-      sender: sender.login,
-    });
-    await runRequest(deps, { ...job, edit: context.payload.action === "edited" });
+export function onRequestIssue(deps: PortalDeps): JobType {
+  return {
+    events: ["issues.opened", "issues.edited"],
+    accept: (context: IssueContext) => {
+      const { issue, sender } = context.payload;
+      if (isBot(sender)) return [];
+      const labels = issue.labels?.map((label) => label.name) ?? [];
+      if (!labels.includes(REQUEST_LABEL)) return [];
+      // The issues the app opens for request files carry the label too; they are not forms.
+      if (fileRequestPathOf(issue.body)) return [];
+      const { owner, repo } = context.repo();
+      return [{ key: issueRequestKey(owner, repo, issue.number) }];
+    },
+    work: async (context: IssueContext, run) => {
+      const { issue, sender } = context.payload;
+      const repo = context.repo();
+      context.log.info({ repo: repo.repo, issue: issue.number }, "form request");
+      const job = formRequestJob(deps, {
+        octokit: context.octokit,
+        log: context.log,
+        repo,
+        issue: {
+          number: issue.number,
+          body: issue.body,
+          labels: issue.labels?.map((label) => label.name) ?? [],
+        },
+        sender: sender.login,
+      });
+      const report = await runRequest(deps, {
+        ...job,
+        edit: context.payload.action === "edited",
+        attempt: run.attempt,
+      });
+      return { pipeline: "provisioning", outcome: outcomeOf(report) };
+    },
   };
 }

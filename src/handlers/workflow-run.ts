@@ -1,4 +1,6 @@
 import type { Context } from "probot";
+import { serviceKey } from "../runtime/job-keys.js";
+import type { JobType } from "../runtime/job-type.js";
 import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
 import { reportOutcome } from "../services/deploy/report-outcome.js";
 import { screenWorkflowRun } from "../services/deploy/screen-workflow-run.js";
@@ -9,19 +11,30 @@ import { workflowRunFacts } from "../services/deploy/workflow-run-facts.js";
  * builds of the default branch into Repository_B and report on the request issue. Runs of
  * other workflows, branches, pull requests and repositories stop at the guard without an
  * API call. Bot senders are NOT ignored here: the app's own push starts the first build.
+ * Keyed by the service repository: its builds are judged one at a time, newest wins.
  */
-export function onWorkflowRun() {
-  return async (context: Context<"workflow_run">): Promise<void> => {
-    const facts = workflowRunFacts(context.payload);
-    const screening = screenWorkflowRun(facts);
-    const log = { repo: facts.repository.fullName, run: facts.run.id, delivery: context.id };
-    if (!screening.ok) {
-      context.log.debug({ ...log, reason: screening.reason }, "workflow_run ignored");
-      return;
-    }
-    const { outcome, record } = await processWorkflowRun(context.octokit, facts);
-    const { kind } = outcome;
-    context.log.info({ ...log, action: facts.action, outcome: kind }, "workflow_run handled");
-    if (record) await reportOutcome(context.octokit, { record, outcome });
+export function onWorkflowRun(): JobType {
+  return {
+    events: ["workflow_run.requested", "workflow_run.in_progress", "workflow_run.completed"],
+    accept: (context: Context<"workflow_run">) => {
+      const facts = workflowRunFacts(context.payload);
+      const screening = screenWorkflowRun(facts);
+      if (!screening.ok) {
+        context.log.debug({ run: facts.run.id, reason: screening.reason }, "workflow_run ignored");
+        return [];
+      }
+      return [{ key: serviceKey(facts.repository.fullName) }];
+    },
+    work: async (context: Context<"workflow_run">) => {
+      const facts = workflowRunFacts(context.payload);
+      const { outcome, record } = await processWorkflowRun(context.octokit, facts);
+      const log = { repo: facts.repository.fullName, run: facts.run.id };
+      context.log.info(
+        { ...log, action: facts.action, outcome: outcome.kind },
+        "workflow_run handled",
+      );
+      if (record) await reportOutcome(context.octokit, { record, outcome });
+      return { pipeline: "deployment", outcome: outcome.kind };
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { listRunJobs } from "../../github/list-run-jobs.js";
 import type { Octokit } from "../../github/octokit.js";
+import { transientReason } from "../../runtime/transient.js";
 import { describeError } from "../provision/step-error.js";
 import { loadSettings } from "../request/load-settings.js";
 import { withKeyLock } from "../with-key-lock.js";
@@ -58,6 +59,8 @@ async function act(
   try {
     state = await readGitopsState(octokit, { gitops: record.gitops, service, image: record.image });
   } catch (error) {
+    // A transient failure heals by running the job again (the queue retries it).
+    if (transientReason(error)) throw error;
     // Same rule as for writes: report what the platform team must do, never throw.
     return { kind: "blocked", run, ...accessProblem(record.gitops, error) };
   }
@@ -112,6 +115,7 @@ async function writeGitops(
     if (!settings.ok) return blockedBySettings(run, settings.errors);
     return await deployFirst(octokit, { facts, record, state, settings: settings.value });
   } catch (error) {
+    if (transientReason(error)) throw error;
     // Reported, not thrown: GitHub never redelivers a failed webhook, so a thrown error
     // would leave the requester looking at "CI passed" with nothing deployed.
     return { kind: "blocked", run, ...accessProblem(state.gitops, error) };

@@ -6,6 +6,7 @@ import { type Octokit, statusOf } from "../../github/octokit.js";
 import { readCommitTree } from "../../github/read-tree.js";
 import type { RenderContext } from "../../render/render-context.js";
 import type { RequestOrigin } from "../../request/service-request.js";
+import { transientReason } from "../../runtime/transient.js";
 import { readRequestRecord } from "./read-request-record.js";
 import { sameRequest } from "./same-request.js";
 import { StepError } from "./step-error.js";
@@ -86,7 +87,8 @@ async function explainCreateFailure(
   params: { owner: string; repo: string; error: unknown },
 ): Promise<unknown> {
   const status = statusOf(params.error);
-  if (status !== 404 && status !== 403) return params.error;
+  // A rate limit is a 403 too: it heals by waiting, and says nothing about permissions.
+  if ((status !== 404 && status !== 403) || transientReason(params.error)) return params.error;
   const type = await getAccountType(octokit, { login: params.owner }).catch(() => undefined);
   if (type === "User") {
     return new StepError(

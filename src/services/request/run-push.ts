@@ -29,6 +29,8 @@ export async function runPush(
     sha: string;
     sender: string;
     files: string[];
+    /** The queue's attempt, for the back-off of transient failures. */
+    attempt?: number;
   },
 ): Promise<void> {
   const { octokit, log, repo, sha } = params;
@@ -39,7 +41,10 @@ export async function runPush(
   }
   for (const path of params.files) {
     const issue = await findOrOpenRequestIssue(octokit, { ...repo, path, sha });
-    const job = fileRequestJob({ ...params, issue, path, settings });
+    const job = {
+      ...fileRequestJob({ ...params, issue, path, settings }),
+      attempt: params.attempt ?? 0,
+    };
     const report = await runRequest(deps, job);
     const marker = `<!-- devportal:commit ${Buffer.from(path).toString("base64url")} -->`;
     await upsertCommitComment(octokit, {

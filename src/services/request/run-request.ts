@@ -2,6 +2,7 @@ import { findBotComment } from "../../github/find-bot-comment.js";
 import type { FileTree } from "../../render/file-tree.js";
 import { type Rendered, render } from "../../render/render.js";
 import { formatError, type Result } from "../../request/service-request.js";
+import { RetryLater, retryNote, retryPlan } from "../../runtime/transient.js";
 import { applyRequestChange } from "../deploy/apply-request-change.js";
 import { withRequestChange } from "../deploy/with-request-change.js";
 import type { PortalDeps } from "../portal-deps.js";
@@ -10,7 +11,7 @@ import { ensureSecrets } from "../provision/ensure-secrets.js";
 import { pushCode } from "../provision/push-code.js";
 import { describeError } from "../provision/step-error.js";
 import { publishStatus } from "../status/publish-status.js";
-import { decodeStatusMarker, STATUS_MARKER } from "../status/status-marker.js";
+import { decodeStatusMarker, encodeStatusMarker, STATUS_MARKER } from "../status/status-marker.js";
 import { type StatusReport, type StepName, withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
 import { prepareRequest } from "./prepare-request.js";
@@ -60,6 +61,19 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
   // or retry already has a comment, and skips this write.
   if (!comment) comment = await publishStatus(job, { report });
   const fail = async (step: StepName, error: unknown) => {
+    const retry = retryPlan(error, job.attempt ?? 0);
+    if (retry) {
+      // Transient: say so where the requester looks, and let the queue run the job again
+      // (every step re-reads GitHub, so what was applied is found, not redone). GitHub may
+      // refuse this write too; the retry does not depend on it.
+      log.warn(
+        { repo: repo.repo, issue: job.issue.number, step, reason: retry.reason },
+        "step will be retried",
+      );
+      report = withStep(report, step, { state: "pending", note: retryNote(retry) });
+      await publishStatus(job, { report, existing: comment }).catch(() => undefined);
+      throw new RetryLater(retry, error);
+    }
     log.warn(
       { repo: repo.repo, issue: job.issue.number, step, err: describeError(error) },
       "step failed",
@@ -146,6 +160,11 @@ async function runRequestNow(deps: PortalDeps, job: RequestJob): Promise<StatusR
     } catch (error) {
       return fail("deployed", error);
     }
+  }
+  // Finished work delivered again: the deploy pipeline rewrote the comment from its marker
+  // (without the plan), so the text differs while nothing changed. Same steps, no write.
+  if (previous?.steps.code.state === "done" && comment.body.includes(encodeStatusMarker(report))) {
+    return report;
   }
   await publishStatus(job, { report, existing: comment });
   return report;

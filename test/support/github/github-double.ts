@@ -21,11 +21,14 @@ export interface Fault {
   headers?: Record<string, string>;
   /** GitHub did the work, then the answer was lost (a 502 after the write). */
   applied?: boolean;
-  /** The connection is reset instead of answered (served over HTTP only; see http-double). */
+  /** The connection is reset instead of answered (status is then only recorded). */
   reset?: boolean;
   /** Only calls on this path (e.g. one repository's) take the fault. */
   pathIncludes?: string;
 }
+
+/** A connection reset before GitHub saw the request. */
+export const CONNECTION_RESET: Omit<Fault, "operationId"> = { status: 0, reset: true };
 
 /** GitHub's answer to a request over the secondary rate limit. */
 export const SECONDARY_RATE_LIMIT: Omit<Fault, "operationId"> = {
@@ -72,14 +75,19 @@ export class GitHubDouble {
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
       scope
         .intercept(() => true, method)
-        .reply(function (uri, body) {
+        .reply(function (uri, body, callback) {
           const reply = double.handle(
             method,
             uri,
             body,
             this.req.headers as Record<string, string>,
           );
-          return [reply.status, reply.body as nock.Body, reply.headers ?? {}];
+          // A connection reset: the client sees a network error, not an HTTP answer.
+          if (reply.reset) {
+            callback(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), null);
+            return;
+          }
+          callback(null, [reply.status, reply.body as nock.Body, reply.headers ?? {}]);
         });
     }
     nock.emitter.on("no match", double.onNoMatch);
@@ -182,8 +190,8 @@ export class GitHubDouble {
   }
 
   private faultReply(fault: Fault): Reply {
+    if (fault.reset) return { status: 0, body: null, reset: true };
     return {
-      ...(fault.reset ? { reset: true } : {}),
       status: fault.status,
       body: { message: fault.message ?? "Server Error" },
       headers: { "content-type": "application/json; charset=utf-8", ...fault.headers },

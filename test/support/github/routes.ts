@@ -13,10 +13,10 @@ export interface RouteRequest {
 
 export interface Reply {
   status: number;
-  /** Reset the connection instead of answering (the HTTP double only). */
-  reset?: boolean;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Reset the connection instead of answering (a fault). */
+  reset?: boolean;
 }
 
 export class HttpError extends Error {
