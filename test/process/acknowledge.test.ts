@@ -12,7 +12,7 @@ afterEach(async () => {
   world = undefined;
 });
 
-describe.each([
+describe.concurrent.each([
   ["in the process", false],
   ["on Redis", true],
 ])("acknowledgement, queue %s", (_name, redis) => {
