@@ -74,7 +74,7 @@ export class GitHubDouble {
           );
           // A connection reset: the client sees a network error, not an HTTP answer.
           if (reply.reset) {
-            callback(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), null);
+            callback(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), [0]);
             return;
           }
           callback(null, [reply.status, reply.body as nock.Body, reply.headers ?? {}]);
