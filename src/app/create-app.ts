@@ -6,13 +6,17 @@ import { onRequestIssue } from "../handlers/on-request-issue.js";
 import { onWorkflowRun } from "../handlers/workflow-run.js";
 import { runtimeRoutes } from "../runtime/http-routes.js";
 import type { JobQueue } from "../runtime/queue.js";
-import { queueFromEnv } from "../runtime/queue-from-env.js";
+import { positiveInteger, queueFromEnv } from "../runtime/queue-from-env.js";
+import { startRecovery } from "../runtime/recovery/recover.js";
+import { RECOVER_JOB, resumeRequest } from "../runtime/recovery/resume-request.js";
 import { Runtime } from "../runtime/runtime.js";
 import type { PortalDeps } from "../services/portal-deps.js";
 
 export interface AppDeps extends PortalDeps {
   /** The job queue; by default from the environment (REDIS_URL: Redis, else in-process). */
   queue?: JobQueue;
+  /** false: no recovery sweep (tests run it by hand). */
+  recovery?: false;
   /** Called with the runtime once it works (tests wait on `runtime.queue.idle()`). */
   onRuntime?: (runtime: Runtime) => void;
 }
@@ -29,8 +33,11 @@ export function createApp(deps: AppDeps) {
     runtime.register(onPush(deps));
     runtime.register(onPullRequest());
     runtime.register(onWorkflowRun());
+    runtime.registerJob(RECOVER_JOB, resumeRequest(deps));
     addRoutes(options, runtimeRoutes(runtime));
     await runtime.start();
+    const interval = recoveryIntervalMs(deps);
+    if (interval) startRecovery({ probot: app, runtime, log: app.log, intervalMs: interval });
     deps.onRuntime?.(runtime);
   };
 }
@@ -46,4 +53,13 @@ function addRoutes(
   } catch {
     // No server instance.
   }
+}
+
+/** `DEVPORTAL_RECOVERY_INTERVAL`: seconds between recovery sweeps (default 300; 0 turns
+ * them off, e.g. for a replica that must only serve webhooks). */
+function recoveryIntervalMs(deps: AppDeps): number | undefined {
+  if (deps.recovery === false) return undefined;
+  const raw = deps.env.DEVPORTAL_RECOVERY_INTERVAL;
+  if (raw?.trim() === "0") return undefined;
+  return (positiveInteger(raw) ?? 300) * 1000;
 }

@@ -11,7 +11,8 @@ import { runJob } from "./worker.js";
  * runs the jobs with their own installation clients, one key at a time.
  *
  * Public shape (kept stable for the process-level tests):
- * - `new Runtime({ probot, queue })`, `register(type)`, `start()`, `close()`;
+ * - `new Runtime({ probot, queue })`, `register(type)`, `registerJob(name, type)`, `start()`,
+ *   `close()`;
  * - `queue`: the engine (MemoryQueue or RedisQueue), `idle()` resolves when all work is done;
  * - `metrics`: the prom-client registry behind `/metrics`.
  */
@@ -27,10 +28,16 @@ export class Runtime {
     this.metrics = new RuntimeMetrics(() => this.queue.depth());
   }
 
+  /** A job type that webhook events start. */
   register(type: JobType): void {
     for (const event of type.events) this.types.set(event, type);
     // biome-ignore lint/suspicious/noExplicitAny: the event names come from the job type
     this.probot.on(type.events as any, (context: Context) => this.accept(type, context));
+  }
+
+  /** A job type that no webhook starts (the recovery sweep's `devportal.recover`). */
+  registerJob(name: string, type: JobType): void {
+    this.types.set(name, type);
   }
 
   /** Start working the queue. */

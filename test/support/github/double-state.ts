@@ -53,6 +53,16 @@ export interface WorkflowRun {
   jobs: WorkflowJob[];
 }
 
+export interface HookDelivery {
+  id: number;
+  guid: string;
+  event: string;
+  action: string | null;
+  status_code: number;
+  redelivery: boolean;
+  delivered_at: string;
+}
+
 export interface Repo {
   owner: string;
   name: string;
@@ -78,6 +88,9 @@ export class DoubleState {
   /** "org/team" -> active member logins. */
   readonly teams = new Map<string, Set<string>>();
   readonly appUser: User = { login: "devportal[bot]", type: "Bot" };
+  /** The app's webhook deliveries as GitHub lists them (`GET /app/hook/deliveries`), newest
+   * first; a redelivery request appends its attempt. */
+  readonly hookDeliveries: HookDelivery[] = [];
   /** Organisation setting: the default branch of repositories created there (GitHub: main). */
   readonly orgDefaultBranch = new Map<string, string>();
   nextId = 1000;

@@ -3,6 +3,7 @@ import nock from "nock";
 import { DoubleState } from "./double-state.js";
 import { checkRequest, matchOperation } from "./openapi-operations.js";
 import { HttpError, type Reply, ROUTES } from "./routes.js";
+import { APP_ROUTES } from "./routes-app.js";
 import { DEPLOY_ROUTES } from "./routes-deploy.js";
 
 export interface Call {
@@ -84,7 +85,7 @@ export class GitHubDouble {
           );
           // A connection reset: the client sees a network error, not an HTTP answer.
           if (reply.reset) {
-            callback(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), null);
+            callback(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), [0]);
             return;
           }
           callback(null, [reply.status, reply.body as nock.Body, reply.headers ?? {}]);
@@ -150,7 +151,10 @@ export class GitHubDouble {
     }
     const { operation } = matched;
     this.violations.push(...checkRequest(matched, url.searchParams, body));
-    const route = ROUTES[operation.operationId] ?? DEPLOY_ROUTES[operation.operationId];
+    const route =
+      ROUTES[operation.operationId] ??
+      DEPLOY_ROUTES[operation.operationId] ??
+      APP_ROUTES[operation.operationId];
     if (!route) {
       this.violations.push(
         `${operation.operationId} is in the description but not implemented by the double`,

@@ -46,6 +46,7 @@ export function createTestProbot(
       issueForm: readIssueForm(),
       sleep: async () => {},
       queue: new MemoryQueue({ wait: () => 0 }),
+      recovery: false,
       ...deps,
       onRuntime: (started) => {
         runtime = started;

@@ -1,0 +1,69 @@
+import type { Logger, Probot } from "probot";
+import { findBotComment } from "../../github/find-bot-comment.js";
+import { listRepositoriesWithOpenIssues } from "../../github/list-installation-repositories.js";
+import { listInstallations } from "../../github/list-installations.js";
+import { listOpenIssues, type OpenIssue } from "../../github/list-open-issues.js";
+import { fileRequestPathOf } from "../../services/request/file-request-marker.js";
+import { REQUEST_LABEL } from "../../services/status/labels.js";
+import { decodeStatusMarker, STATUS_MARKER } from "../../services/status/status-marker.js";
+import { outcomeOf } from "../../services/status/status-report.js";
+import { fileRequestKey, issueRequestKey } from "../job-keys.js";
+
+/** The payload of a `devportal.recover` job: one open request issue to finish. */
+export interface RecoverPayload {
+  installation: { id: number };
+  owner: string;
+  repo: string;
+  defaultBranch: string;
+  issue: OpenIssue;
+  /** Who asked: the status comment's recorded requester, else the issue's author. */
+  requester: string;
+  key: string;
+}
+
+/**
+ * Unfinished work, read from what GitHub holds: in every installation, the open issues
+ * labelled as requests whose status comment says neither "failed" nor "deployed" (its
+ * marker names the step), or that have no status comment yet (the app stopped between
+ * answering the delivery and its first write). Reads only.
+ */
+export async function findUnfinished(probot: Probot, log: Logger): Promise<RecoverPayload[]> {
+  const found: RecoverPayload[] = [];
+  const app = await probot.auth();
+  for (const installation of await listInstallations(app)) {
+    const octokit = await probot.auth(installation.id);
+    for (const repository of await listRepositoriesWithOpenIssues(octokit)) {
+      const issues = await listOpenIssues(octokit, { ...repository, label: REQUEST_LABEL });
+      for (const issue of issues) {
+        const path = issue.author.isBot ? fileRequestPathOf(issue.body) : undefined;
+        // Bots never file requests; the app's own issues for request files are the exception.
+        if (issue.author.isBot && !path) continue;
+        const status = await findBotComment(octokit, {
+          ...repository,
+          issue: issue.number,
+          marker: STATUS_MARKER,
+        });
+        const report = status ? decodeStatusMarker(status.body) : undefined;
+        if (report && outcomeOf(report) !== "provisioning") continue;
+        const requester = report?.origin.requester ?? (path ? undefined : issue.author.login);
+        if (!requester) {
+          log.info(
+            { repo: repository.repo, issue: issue.number },
+            "unfinished request without a requester left to redelivery",
+          );
+          continue;
+        }
+        found.push({
+          installation: { id: installation.id },
+          ...repository,
+          issue,
+          requester,
+          key: path
+            ? fileRequestKey(repository.owner, repository.repo, path)
+            : issueRequestKey(repository.owner, repository.repo, issue.number),
+        });
+      }
+    }
+  }
+  return found;
+}
