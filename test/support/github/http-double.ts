@@ -72,8 +72,10 @@ export async function serveDouble(
       ? (req.url ?? "/").slice(API_PREFIX.length)
       : (req.url ?? "/");
     const isTokenRequest = /^\/app\/installations\/\d+\/access_tokens/.test(path);
+    // The app's own endpoints (/app, its installations, its webhook deliveries) take its JWT.
+    const isAppRequest = path === "/app" || path.startsWith("/app/") || path.startsWith("/app?");
     const auth = req.headers.authorization ?? "";
-    const denied = isTokenRequest
+    const denied = isAppRequest
       ? jwtProblem(auth, options)
       : tokens.has(auth.replace(/^token /i, "").replace(/^bearer /i, ""))
         ? undefined

@@ -52,6 +52,20 @@ export async function startWorld(
   } = {},
 ): Promise<World> {
   await enter();
+  try {
+    return await arrangeWorld(params);
+  } catch (error) {
+    leave();
+    throw error;
+  }
+}
+
+async function arrangeWorld(params: {
+  latencyMs?: number;
+  redis?: boolean;
+  env?: Record<string, string>;
+  limits?: SecondaryLimits;
+}): Promise<World> {
   const double = await GitHubDouble.create();
   arrangeOrg(double);
   const keys = appKeys();
