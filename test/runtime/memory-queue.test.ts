@@ -69,7 +69,12 @@ describe("the in-process queue", () => {
 
   it("runs a job answered retry again after the delay, with its attempt raised", async () => {
     const waits: number[] = [];
-    const queue = new MemoryQueue({ wait: (ms) => (waits.push(ms), 0) });
+    const queue = new MemoryQueue({
+      wait: (ms) => {
+        waits.push(ms);
+        return 0;
+      },
+    });
     const attempts: number[] = [];
     await queue.start(async (current) => {
       attempts.push(current.attempt);
