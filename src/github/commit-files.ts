@@ -1,6 +1,5 @@
-import { gitBlobSha } from "./git-blob-sha.js";
+import { type CommitTree, gitBlobSha, readCommitTree } from "./git.js";
 import { type Octokit, type RepoParams, statusOf } from "./octokit.js";
-import { type CommitTree, readCommitTree } from "./read-tree.js";
 
 export interface CommitFilesParams extends RepoParams {
   branch: string;

@@ -1,12 +1,11 @@
 import type { Context } from "probot";
 import { fileRequestKey, issueRequestKey } from "../runtime/job-keys.js";
 import type { JobType } from "../runtime/job-type.js";
+import { jobForIssue } from "../services/intake/job-for-issue.js";
+import { parseCommand } from "../services/intake/parse-command.js";
+import { runCommand } from "../services/intake/run-command.js";
 import type { PortalDeps } from "../services/portal-deps.js";
-import { fileRequestPathOf } from "../services/request/file-request-marker.js";
-import { jobForIssue } from "../services/request/job-for-issue.js";
-import { parseCommand } from "../services/request/parse-command.js";
-import { runCommand } from "../services/request/run-command.js";
-import { REQUEST_LABEL } from "../services/status/labels.js";
+import { fileRequestPathOf, REQUEST_LABEL } from "../services/state-in-github.js";
 import { isBot } from "./is-bot.js";
 
 type CommentContext = Context<"issue_comment.created">;

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import type { JobType } from "../runtime/job-type.js";
-import { planPullRequest } from "../services/request/plan-pull-request.js";
+import { planPullRequest } from "../services/intake/plan-pull-request.js";
 import { isBot } from "./is-bot.js";
 
 type PullContext = Context<

@@ -1,9 +1,9 @@
 import type { Context } from "probot";
 import { fileRequestKey } from "../runtime/job-keys.js";
 import type { JobType } from "../runtime/job-type.js";
+import { requestFilesOfPush } from "../services/intake/request-files.js";
+import { runPush } from "../services/intake/run-push.js";
 import type { PortalDeps } from "../services/portal-deps.js";
-import { requestFilesOfPush } from "../services/request/request-files.js";
-import { runPush } from "../services/request/run-push.js";
 import { isBot } from "./is-bot.js";
 
 /** push: request files changed on the default branch, one job per file. Every other push

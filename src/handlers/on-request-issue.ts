@@ -1,11 +1,10 @@
 import type { Context } from "probot";
 import { issueRequestKey } from "../runtime/job-keys.js";
 import type { JobType } from "../runtime/job-type.js";
+import { formRequestJob } from "../services/intake/form-request-job.js";
+import { runRequest } from "../services/intake/run-request.js";
 import type { PortalDeps } from "../services/portal-deps.js";
-import { fileRequestPathOf } from "../services/request/file-request-marker.js";
-import { formRequestJob } from "../services/request/form-request-job.js";
-import { runRequest } from "../services/request/run-request.js";
-import { REQUEST_LABEL } from "../services/status/labels.js";
+import { fileRequestPathOf, REQUEST_LABEL } from "../services/state-in-github.js";
 import { outcomeOf } from "../services/status/status-report.js";
 import { isBot } from "./is-bot.js";
 

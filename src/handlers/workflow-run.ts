@@ -1,10 +1,9 @@
 import type { Context } from "probot";
 import { serviceKey } from "../runtime/job-keys.js";
 import type { JobType } from "../runtime/job-type.js";
+import { screenWorkflowRun, workflowRunFacts } from "../services/deploy/decide.js";
 import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
 import { reportOutcome } from "../services/deploy/report-outcome.js";
-import { screenWorkflowRun } from "../services/deploy/screen-workflow-run.js";
-import { workflowRunFacts } from "../services/deploy/workflow-run-facts.js";
 
 /**
  * workflow_run (requested, in_progress, completed) of a generated service's CI: deploy green

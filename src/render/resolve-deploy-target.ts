@@ -1,4 +1,5 @@
-import { GITHUB_LOGIN } from "../request/name-patterns.js";
+import { splitRepositoryName } from "../request/naming.js";
+import { GITHUB_LOGIN } from "../request/rules/name-patterns.js";
 import type { Result, ServiceRequest, ValidationError } from "../request/service-request.js";
 import type { PortalSettings } from "../request/settings.schema.js";
 import type { DeployTarget, RepositoryRef } from "./deploy-target.js";
@@ -99,8 +100,6 @@ function ref(owner: string, name: string): RepositoryRef {
 }
 
 function splitReference(reference: string, defaultOwner: string): [string, string] {
-  const [first, second] = reference.split("/");
-  return second === undefined
-    ? [defaultOwner, first ?? reference]
-    : [first ?? defaultOwner, second];
+  const { owner, repo } = splitRepositoryName(reference, defaultOwner);
+  return [owner, repo];
 }

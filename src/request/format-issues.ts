@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { didYouMeanSuffix } from "./did-you-mean.js";
 import { formatPath } from "./format-path.js";
+import { didYouMeanSuffix } from "./rules/did-you-mean.js";
 import { descriptionAt, knownKeysAt } from "./schema-walk.js";
 import type { ValidationError } from "./service-request.js";
 

@@ -19,3 +19,14 @@ export function pluralize(word: string): string {
 export function pluralKebab(pascal: string): string {
   return pluralize(snakeCase(pascal)).replace(/_/g, "-");
 }
+
+/** `owner/name`, or a bare `name` owned by `defaultOwner`, as its two parts: the one place a
+ * repository reference is split. */
+export function splitRepositoryName(
+  reference: string,
+  defaultOwner = "",
+): { owner: string; repo: string } {
+  const slash = reference.indexOf("/");
+  if (slash === -1) return { owner: defaultOwner, repo: reference };
+  return { owner: reference.slice(0, slash), repo: reference.slice(slash + 1) };
+}

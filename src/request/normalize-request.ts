@@ -1,6 +1,6 @@
-import { defaultProject } from "./check-identity.js";
 import { DEFAULT_MAX_LENGTH, type FieldType } from "./field-types.js";
 import type { FieldInput, RequestInput } from "./request.schema.js";
+import { defaultProject } from "./rules/check-identity.js";
 import type { Field, ServiceRequest } from "./service-request.js";
 
 /** Apply defaults and expand shorthands. Input has passed the schema and the rules. */

@@ -1,11 +1,11 @@
-import { checkDeploy } from "./check-deploy.js";
-import { checkIdentity } from "./check-identity.js";
-import { checkModels } from "./check-models.js";
-import { checkRequiredCycles } from "./check-required-cycles.js";
 import { formatIssues } from "./format-issues.js";
 import { normalizeRequest } from "./normalize-request.js";
 import { parseYamlDocument } from "./parse-yaml-document.js";
 import { requestSchema } from "./request.schema.js";
+import { checkDeploy } from "./rules/check-deploy.js";
+import { checkIdentity } from "./rules/check-identity.js";
+import { checkModels } from "./rules/check-models.js";
+import { checkRequiredCycles } from "./rules/check-required-cycles.js";
 import type { Result, ServiceRequest, ValidationError } from "./service-request.js";
 
 /**

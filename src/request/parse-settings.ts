@@ -1,6 +1,6 @@
-import { checkSettings } from "./check-settings.js";
 import { formatIssues } from "./format-issues.js";
 import { parseYamlDocument } from "./parse-yaml-document.js";
+import { checkSettings } from "./rules/check-settings.js";
 import type { Result } from "./service-request.js";
 import { type PortalSettings, settingsSchema } from "./settings.schema.js";
 

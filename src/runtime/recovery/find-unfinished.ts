@@ -1,11 +1,12 @@
 import type { Logger, Probot } from "probot";
-import { findBotComment } from "../../github/find-bot-comment.js";
-import { listRepositoriesWithOpenIssues } from "../../github/list-installation-repositories.js";
-import { listInstallations } from "../../github/list-installations.js";
-import { listOpenIssues, type OpenIssue } from "../../github/list-open-issues.js";
-import { fileRequestPathOf } from "../../services/request/file-request-marker.js";
-import { REQUEST_LABEL } from "../../services/status/labels.js";
-import { decodeStatusMarker, STATUS_MARKER } from "../../services/status/status-marker.js";
+import { listInstallations, listRepositoriesWithOpenIssues } from "../../github/apps.js";
+import { findBotComment, listOpenIssues, type OpenIssue } from "../../github/issues.js";
+import {
+  decodeStatusMarker,
+  fileRequestPathOf,
+  REQUEST_LABEL,
+  STATUS_MARKER,
+} from "../../services/state-in-github.js";
 import { outcomeOf } from "../../services/status/status-report.js";
 import { fileRequestKey, issueRequestKey } from "../job-keys.js";
 

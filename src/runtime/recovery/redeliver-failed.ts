@@ -1,5 +1,5 @@
 import type { Logger, Probot } from "probot";
-import { listHookDeliveries, redeliverHookDelivery } from "../../github/webhook-deliveries.js";
+import { listHookDeliveries, redeliverHookDelivery } from "../../github/apps.js";
 import type { RuntimeMetrics } from "../metrics.js";
 
 /** Failed deliveries older than this are left alone (GitHub keeps three days). */

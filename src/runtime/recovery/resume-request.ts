@@ -1,8 +1,8 @@
 import type { Context } from "probot";
-import { resumeDeployment } from "../../services/deploy/resume-deployment.js";
+import { retryBuild } from "../../services/deploy/retry.js";
+import { jobForIssue } from "../../services/intake/job-for-issue.js";
+import { runRequest } from "../../services/intake/run-request.js";
 import type { PortalDeps } from "../../services/portal-deps.js";
-import { jobForIssue } from "../../services/request/job-for-issue.js";
-import { runRequest } from "../../services/request/run-request.js";
 import { outcomeOf } from "../../services/status/status-report.js";
 import type { JobType } from "../job-type.js";
 import type { RecoverPayload } from "./find-unfinished.js";
@@ -41,7 +41,10 @@ export function resumeRequest(deps: PortalDeps): JobType {
         "resuming an unfinished request",
       );
       const report = await runRequest(deps, { ...job, attempt: run.attempt });
-      await resumeDeployment(context.octokit, report);
+      // A lost workflow_run: its newest finished build is handled now (never re-run).
+      if (report.steps.deployed.state !== "done") {
+        await retryBuild(context.octokit, report, { rerunFailed: false });
+      }
       return { pipeline: "provisioning", outcome: outcomeOf(report) };
     },
   };

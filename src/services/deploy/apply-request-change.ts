@@ -1,18 +1,20 @@
-import type { Octokit } from "../../github/octokit.js";
-import { readFile } from "../../github/read-file.js";
+import { isDeepStrictEqual } from "node:util";
+import { type Octokit, splitRepository } from "../../github/octokit.js";
+import { readFile } from "../../github/repos.js";
 import { render } from "../../render/render.js";
-import type { RequestOrigin, ServiceRequest } from "../../request/service-request.js";
-import { formatError } from "../../request/service-request.js";
+import {
+  type DeployRequest,
+  formatError,
+  type RequestOrigin,
+  type ServiceRequest,
+} from "../../request/service-request.js";
 import type { PortalSettings } from "../../request/settings.schema.js";
+import { readRequestRecord } from "../read-request-record.js";
+import { type StatusReport, withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
-import { commitGitops } from "./commit-gitops.js";
-import { redeployMessage } from "./commit-messages.js";
-import { commitUrl, type GitopsCommit } from "./deploy-outcome.js";
-import { diffRequest } from "./diff-request.js";
-import { CATALOG_PATH, gitopsChanges } from "./gitops-changes.js";
+import { CATALOG_PATH, commitGitops, gitopsChanges, redeployMessage } from "./commit-gitops.js";
 import { readGitopsState } from "./gitops-state.js";
-import { readServiceRecord } from "./read-service-record.js";
-import { splitRepository } from "./split-repository.js";
+import { commitUrl, type GitopsCommit } from "./outcome.js";
 
 export type RequestChange =
   | { kind: "none"; modelsIgnored: boolean }
@@ -37,7 +39,7 @@ export async function applyRequestChange(
   },
 ): Promise<RequestChange> {
   const { owner, repo } = splitRepository(params.repository);
-  const record = await readServiceRecord(octokit, { owner, repo, ref: params.ref });
+  const record = (await readRequestRecord(octokit, { owner, repo, ref: params.ref }))?.record;
   if (!record) return { kind: "not-applied", reason: "no request record", modelsIgnored: false };
   const diff = diffRequest(record.request, params.request);
   if (diff.deploy.length === 0) return { kind: "none", modelsIgnored: diff.models };
@@ -109,5 +111,58 @@ export async function applyRequestChange(
         ? { sha: result.sha, url: commitUrl(state.gitops, result.sha) }
         : undefined;
     return { kind: "applied", changed: diff.deploy, commit, modelsIgnored } satisfies RequestChange;
+  });
+}
+
+export interface RequestDiff {
+  /** Keys of `deploy` whose value changed: applied to Repository_B by a re-render. */
+  deploy: (keyof DeployRequest)[];
+  /** True when the models changed: code people own now, never regenerated over. */
+  models: boolean;
+}
+
+const DEPLOY_KEYS: (keyof DeployRequest)[] = [
+  "gitops_repo",
+  "host",
+  "replicas",
+  "port",
+  "storage",
+  "database",
+];
+
+/** What changed between the request a service was created from and the request now. */
+export function diffRequest(recorded: ServiceRequest, requested: ServiceRequest): RequestDiff {
+  return {
+    deploy: DEPLOY_KEYS.filter((key) => recorded.deploy[key] !== requested.deploy[key]),
+    models: !isDeepStrictEqual(recorded.models, requested.models),
+  };
+}
+
+/**
+ * The status comment after a changed request of an existing service was looked at: the
+ * `deployed` step tells what was re-rendered (or why not), and the `code` step says that
+ * model changes are not generated over the code the team now owns.
+ */
+export function withRequestChange(report: StatusReport, change: RequestChange): StatusReport {
+  let next = report;
+  if (change.modelsIgnored) {
+    next = withStep(next, "code", {
+      ...next.steps.code,
+      note: "the models changed, but an existing service's code is never regenerated: change the models in its repository",
+    });
+  }
+  if (change.kind === "applied") {
+    const previous = next.steps.deployed;
+    const link = change.commit?.url ?? previous.link;
+    return withStep(next, "deployed", {
+      state: "done",
+      note: `deploy changes applied (${change.changed.join(", ")}), image tag kept`,
+      ...(link ? { link } : {}),
+    });
+  }
+  if (change.kind === "none") return next;
+  return withStep(next, "deployed", {
+    ...next.steps.deployed,
+    note: `deploy changes not applied: ${change.reason}`,
   });
 }

@@ -1,15 +1,11 @@
-import { compareCommits } from "../../github/compare-commits.js";
 import type { Octokit } from "../../github/octokit.js";
-import { readFile } from "../../github/read-file.js";
+import { compareCommits, readFile } from "../../github/repos.js";
+import type { RequestRecord } from "../../render/repository-a/request-record.js";
 import { setKustomizationTag } from "../../render/repository-b/set-kustomization-tag.js";
-import { commitGitops } from "./commit-gitops.js";
-import { bumpMessage } from "./commit-messages.js";
-import { COMMIT_SHA, decideAncestry } from "./decide-ancestry.js";
-import { commitUrl, type DeployOutcome } from "./deploy-outcome.js";
-import { type GitopsState, kustomizationPath } from "./gitops-state.js";
-import { kustomizationTag } from "./kustomization-tag.js";
-import type { ServiceRecord } from "./service-record.js";
-import type { WorkflowRunFacts } from "./workflow-run-facts.js";
+import { bumpMessage, commitGitops } from "./commit-gitops.js";
+import { COMMIT_SHA, decideAncestry, type WorkflowRunFacts } from "./decide.js";
+import { type GitopsState, kustomizationPath, kustomizationTag } from "./gitops-state.js";
+import { commitUrl, type DeployOutcome } from "./outcome.js";
 
 type Ready = Extract<GitopsState, { kind: "ready" }>;
 
@@ -21,7 +17,7 @@ type Ready = Extract<GitopsState, { kind: "ready" }>;
  */
 export async function bumpTag(
   octokit: Octokit,
-  params: { facts: WorkflowRunFacts; record: ServiceRecord; state: Ready },
+  params: { facts: WorkflowRunFacts; record: RequestRecord; state: Ready },
 ): Promise<DeployOutcome> {
   const { facts, record, state } = params;
   const { run } = facts;

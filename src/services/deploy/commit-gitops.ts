@@ -1,8 +1,11 @@
 import { commitFiles } from "../../github/commit-files.js";
-import { getBranchHead } from "../../github/get-branch-head.js";
-import { initEmptyRepository } from "../../github/init-empty-repository.js";
+import { getBranchHead } from "../../github/git.js";
 import { type Octokit, type RepoParams, statusOf } from "../../github/octokit.js";
-import type { GitopsChanges } from "./gitops-changes.js";
+import { initEmptyRepository } from "../../github/repos.js";
+import type { FileTree } from "../../render/file-tree.js";
+import { type CatalogEntry, renderCatalog } from "../../render/repository-b/render-catalog.js";
+import type { RequestOrigin } from "../../request/service-request.js";
+import { short } from "./decide.js";
 
 export type GitopsPlan<T> = { write: GitopsChanges & { message: string } } | { skip: T };
 
@@ -52,4 +55,134 @@ export async function commitGitops<T>(
       if (statusOf(error) !== 422 || attempt >= attempts) throw error;
     }
   }
+}
+
+export const APPLICATION_SET_PATH = "k8s/applicationset.yaml";
+export const CATALOG_PATH = "README.md";
+
+export interface GitopsChanges {
+  files: FileTree;
+  /** Directories replaced as a whole: a manifest the new render drops is deleted. */
+  deletePaths: string[];
+}
+
+/**
+ * The files a deployment writes into Repository_B, given what it holds now: the service's
+ * directory (all of it, so a file dropped from the render is removed), the ApplicationSet
+ * only when missing (the platform team may have tuned theirs), and the catalog README with
+ * this service's row. Nothing outside `apps/<service>/` and those two bootstrap files.
+ */
+export function gitopsChanges(params: {
+  rendered: FileTree;
+  service: string;
+  entry: CatalogEntry;
+  current: { readme: string | undefined; hasApplicationSet: boolean };
+}): GitopsChanges {
+  const directory = `apps/${params.service}/`;
+  const files: FileTree = {};
+  for (const [path, content] of Object.entries(params.rendered)) {
+    if (path.startsWith(directory)) files[path] = content;
+  }
+  const applicationSet = params.rendered[APPLICATION_SET_PATH];
+  if (!params.current.hasApplicationSet && applicationSet !== undefined) {
+    files[APPLICATION_SET_PATH] = applicationSet;
+  }
+  const entries = withCatalogEntry(parseCatalog(params.current.readme), params.entry);
+  files[CATALOG_PATH] = renderCatalog(entries);
+  return { files, deletePaths: [directory] };
+}
+
+/** A catalog row as renderCatalog writes it:
+ * `| [svc](apps/svc/) | url | \`image\` | database | owner/repo |`. */
+const ROW = /^\| \[([a-z0-9-]+)\]\(apps\/\1\/\) \| (.*?) \| `(.*?)` \| (.*?) \| (.*?) \|$/;
+
+/**
+ * The services Repository_B's README lists. The README is the catalog's only store, so a
+ * new service is added by reading the rows back, adding one and rendering the whole table
+ * again. Lines that are not rows (hand-written prose) are not entries and are dropped with
+ * the rest of the template's text, which the render restores.
+ */
+export function parseCatalog(readme: string | undefined): CatalogEntry[] {
+  if (!readme) return [];
+  const entries: CatalogEntry[] = [];
+  for (const line of readme.split("\n")) {
+    const match = ROW.exec(line.trimEnd());
+    if (!match) continue;
+    const [, service, url, image, database, repository] = match.map(unescapeCell);
+    entries.push({
+      service: service as string,
+      url: url as string,
+      image: image as string,
+      database: database as string,
+      repository: repository as string,
+    });
+  }
+  return entries;
+}
+
+/** The catalog with `entry` added, or replacing the row of the same service. */
+export function withCatalogEntry(
+  entries: readonly CatalogEntry[],
+  entry: CatalogEntry,
+): CatalogEntry[] {
+  return [...entries.filter((existing) => existing.service !== entry.service), entry];
+}
+
+function unescapeCell(value: string | undefined): string {
+  return (value ?? "").replace(/\\\|/g, "|");
+}
+
+export interface RunRef {
+  id: number;
+  number: number;
+  htmlUrl: string;
+}
+
+/** Commit messages of Repository_B. The subject names the service and the short SHA, so
+ * `git log --oneline apps/<service>` reads as the service's deployment history; the body
+ * links the build that produced the image. */
+export function firstDeployMessage(params: {
+  service: string;
+  repository: string;
+  tag: string;
+  run: RunRef;
+  origin: RequestOrigin | null;
+}): string {
+  const request = params.origin?.issue
+    ? `Requested in ${params.origin.repository}#${params.origin.issue}.`
+    : undefined;
+  return [
+    `Deploy ${params.service} at ${short(params.tag)}`,
+    "",
+    `Adds apps/${params.service}/ for ${params.repository}@${params.tag},`,
+    `image built by run #${params.run.number}: ${params.run.htmlUrl}`,
+    ...(request ? [request] : []),
+  ].join("\n");
+}
+
+export function bumpMessage(params: {
+  service: string;
+  repository: string;
+  from: string;
+  tag: string;
+  run: RunRef;
+}): string {
+  return [
+    `${params.service}: deploy ${short(params.tag)} (run #${params.run.number})`,
+    "",
+    `Image tag ${short(params.from)} -> ${params.tag}`,
+    `built from ${params.repository}@${params.tag} by ${params.run.htmlUrl}`,
+  ].join("\n");
+}
+
+export function redeployMessage(params: {
+  service: string;
+  changed: string[];
+  tag: string;
+}): string {
+  return [
+    `${params.service}: apply deploy changes (${params.changed.join(", ")})`,
+    "",
+    `Re-rendered apps/${params.service}/ from the updated request, image tag kept at ${params.tag}.`,
+  ].join("\n");
 }

@@ -1,14 +1,18 @@
 import type { Octokit } from "../../github/octokit.js";
-import { readFile } from "../../github/read-file.js";
+import { readFile } from "../../github/repos.js";
 import { render } from "../../render/render.js";
+import type { RequestRecord } from "../../render/repository-a/request-record.js";
 import type { PortalSettings } from "../../request/settings.schema.js";
-import { commitGitops } from "./commit-gitops.js";
-import { firstDeployMessage } from "./commit-messages.js";
-import { blockedBySettings, commitUrl, type DeployOutcome } from "./deploy-outcome.js";
-import { APPLICATION_SET_PATH, CATALOG_PATH, gitopsChanges } from "./gitops-changes.js";
+import {
+  APPLICATION_SET_PATH,
+  CATALOG_PATH,
+  commitGitops,
+  firstDeployMessage,
+  gitopsChanges,
+} from "./commit-gitops.js";
+import type { WorkflowRunFacts } from "./decide.js";
 import type { GitopsState } from "./gitops-state.js";
-import type { ServiceRecord } from "./service-record.js";
-import type { WorkflowRunFacts } from "./workflow-run-facts.js";
+import { blockedBySettings, commitUrl, type DeployOutcome } from "./outcome.js";
 
 type Ready = Extract<GitopsState, { kind: "ready" }>;
 
@@ -21,7 +25,7 @@ export async function deployFirst(
   octokit: Octokit,
   params: {
     facts: WorkflowRunFacts;
-    record: ServiceRecord;
+    record: RequestRecord;
     state: Ready;
     settings: PortalSettings;
   },

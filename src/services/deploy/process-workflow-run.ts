@@ -1,26 +1,21 @@
-import { listRunJobs } from "../../github/list-run-jobs.js";
-import type { Octokit } from "../../github/octokit.js";
+import { listRunJobs } from "../../github/actions.js";
+import { type Octokit, splitRepository } from "../../github/octokit.js";
+import type { RequestRecord } from "../../render/repository-a/request-record.js";
 import { transientReason } from "../../runtime/transient.js";
+import { loadSettings } from "../intake/load-settings.js";
 import { describeError } from "../provision/step-error.js";
-import { loadSettings } from "../request/load-settings.js";
+import { readRequestRecord } from "../read-request-record.js";
 import { withKeyLock } from "../with-key-lock.js";
 import { bumpTag } from "./bump-tag.js";
-import { decideWorkflowRun } from "./decide-workflow-run.js";
+import { decideWorkflowRun, screenWorkflowRun, type WorkflowRunFacts } from "./decide.js";
 import { deployFirst } from "./deploy-first.js";
-import { blockedBySettings, type DeployOutcome } from "./deploy-outcome.js";
-import { failedJobs } from "./failed-jobs.js";
-import { gitopsAccessProblem, missingGitops } from "./gitops-access.js";
-import { readGitopsState } from "./gitops-state.js";
-import { readServiceRecord } from "./read-service-record.js";
-import { screenWorkflowRun } from "./screen-workflow-run.js";
-import type { ServiceRecord } from "./service-record.js";
-import { splitRepository } from "./split-repository.js";
-import type { WorkflowRunFacts } from "./workflow-run-facts.js";
+import { gitopsAccessProblem, missingGitops, readGitopsState } from "./gitops-state.js";
+import { blockedBySettings, type DeployOutcome, failedJobs } from "./outcome.js";
 
 export interface WorkflowRunResult {
   outcome: DeployOutcome;
   /** The service's record, when the repository is ours: where to report. */
-  record?: ServiceRecord;
+  record?: RequestRecord;
 }
 
 /**
@@ -36,7 +31,8 @@ export async function processWorkflowRun(
   if (!screening.ok) return { outcome: { kind: "ignored", reason: screening.reason } };
   const { owner, name } = facts.repository;
   // The record at the built commit, not the branch head: it describes what this run built.
-  const record = await readServiceRecord(octokit, { owner, repo: name, ref: facts.run.headSha });
+  const record = (await readRequestRecord(octokit, { owner, repo: name, ref: facts.run.headSha }))
+    ?.record;
   if (!record) {
     return {
       outcome: { kind: "ignored", reason: "no Dev Portal request record: not our service" },
@@ -51,7 +47,7 @@ export async function processWorkflowRun(
 async function act(
   octokit: Octokit,
   facts: WorkflowRunFacts,
-  record: ServiceRecord,
+  record: RequestRecord,
 ): Promise<DeployOutcome> {
   const { run } = facts;
   const service = record.request.service;
@@ -95,7 +91,7 @@ async function writeGitops(
   octokit: Octokit,
   params: {
     facts: WorkflowRunFacts;
-    record: ServiceRecord;
+    record: RequestRecord;
     state: Awaited<ReturnType<typeof readGitopsState>>;
     bump: boolean;
   },

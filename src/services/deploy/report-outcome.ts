@@ -1,17 +1,11 @@
-import { closeIssue } from "../../github/close-issue.js";
-import { findBotComment } from "../../github/find-bot-comment.js";
-import { getIssue } from "../../github/get-issue.js";
-import type { Octokit } from "../../github/octokit.js";
+import { closeIssue, findBotComment, getIssue, upsertComment } from "../../github/issues.js";
+import { type Octokit, splitRepository } from "../../github/octokit.js";
 import { syncLabels } from "../../github/sync-labels.js";
-import { upsertComment } from "../../github/upsert-comment.js";
-import { OUTCOME_LABELS } from "../status/labels.js";
+import type { RequestRecord } from "../../render/repository-a/request-record.js";
+import { decodeStatusMarker, OUTCOME_LABELS, STATUS_MARKER } from "../state-in-github.js";
 import { renderStatusComment } from "../status/render-status-comment.js";
-import { decodeStatusMarker, STATUS_MARKER } from "../status/status-marker.js";
 import { initialReport, outcomeOf } from "../status/status-report.js";
-import type { DeployOutcome } from "./deploy-outcome.js";
-import type { ServiceRecord } from "./service-record.js";
-import { splitRepository } from "./split-repository.js";
-import { statusForOutcome } from "./status-for-outcome.js";
+import { type DeployOutcome, statusForOutcome } from "./outcome.js";
 
 /**
  * Tell the requester: edit the request issue's one status comment (found by its marker,
@@ -21,7 +15,7 @@ import { statusForOutcome } from "./status-for-outcome.js";
  */
 export async function reportOutcome(
   octokit: Octokit,
-  params: { record: ServiceRecord; outcome: DeployOutcome },
+  params: { record: RequestRecord; outcome: DeployOutcome },
 ): Promise<"reported" | "nothing-to-report" | "no-issue"> {
   const { record, outcome } = params;
   const origin = record.origin;

@@ -1,13 +1,11 @@
-import { createOrgRepository } from "../../github/create-org-repository.js";
-import { getAccountType } from "../../github/get-account-type.js";
-import { getBranchHead } from "../../github/get-branch-head.js";
-import { getRepository, type RepositoryInfo } from "../../github/get-repository.js";
+import { getBranchHead, readCommitTree } from "../../github/git.js";
 import { type Octokit, statusOf } from "../../github/octokit.js";
-import { readCommitTree } from "../../github/read-tree.js";
+import { getAccountType } from "../../github/orgs.js";
+import { createOrgRepository, getRepository, type RepositoryInfo } from "../../github/repos.js";
 import type { RenderContext } from "../../render/render-context.js";
 import type { RequestOrigin } from "../../request/service-request.js";
 import { transientReason } from "../../runtime/transient.js";
-import { readRequestRecord } from "./read-request-record.js";
+import { readRequestRecord } from "../read-request-record.js";
 import { sameRequest } from "./same-request.js";
 import { StepError } from "./step-error.js";
 
@@ -64,13 +62,13 @@ async function inspect(
   const { info, owner, repo } = params;
   const head = await getBranchHead(octokit, { owner, repo, branch: info.defaultBranch });
   if (!head) return { ...info, state: "adopted", empty: true };
-  const record = await readRequestRecord(octokit, { owner, repo, ref: head });
-  if (record && sameRequest(record.origin, params.origin)) {
+  const origin = (await readRequestRecord(octokit, { owner, repo, ref: head }))?.origin;
+  if (origin && sameRequest(origin, params.origin)) {
     return { ...info, state: "resumed", empty: false, head };
   }
-  if (record) {
+  if (origin) {
     throw new StepError(
-      `${info.fullName} already answers another request (${record.origin.repository}${record.origin.issue ? `#${record.origin.issue}` : ""}): choose another service name`,
+      `${info.fullName} already answers another request (${origin.repository}${origin.issue ? `#${origin.issue}` : ""}): choose another service name`,
     );
   }
   const tree = await readCommitTree(octokit, { owner, repo, commit: head });

@@ -1,7 +1,5 @@
-import { listSecretNames } from "../../github/list-secret-names.js";
-import type { Octokit, RepoParams } from "../../github/octokit.js";
-import { retryWhileNew } from "../../github/retry-while-new.js";
-import { setSecrets } from "../../github/set-secrets.js";
+import { type Octokit, type RepoParams, retryWhileNew } from "../../github/octokit.js";
+import { listSecretNames, setSecrets } from "../../github/secrets.js";
 
 /**
  * Step 2: the Actions secrets, set BEFORE the commit that adds the workflow, so the first CI

@@ -1,7 +1,6 @@
 import { commitFiles } from "../../github/commit-files.js";
-import { initEmptyRepository } from "../../github/init-empty-repository.js";
-import type { Octokit } from "../../github/octokit.js";
-import { retryWhileNew } from "../../github/retry-while-new.js";
+import { type Octokit, retryWhileNew, splitRepository } from "../../github/octokit.js";
+import { initEmptyRepository } from "../../github/repos.js";
 import type { FileTree } from "../../render/file-tree.js";
 import type { RequestOrigin } from "../../request/service-request.js";
 import type { EnsuredRepository } from "./ensure-repository.js";
@@ -25,7 +24,7 @@ export async function pushCode(
   if (repository.state === "resumed" && repository.head) {
     return { sha: repository.head, created: false };
   }
-  const [owner = "", repo = ""] = repository.fullName.split("/");
+  const { owner, repo } = splitRepository(repository.fullName);
   const branch = repository.defaultBranch;
   if (repository.empty) {
     await initEmptyRepository(octokit, { owner, repo, branch, message: "Initial commit" });

@@ -1,8 +1,7 @@
-import type { FoundComment } from "../../github/find-bot-comment.js";
+import { type FoundComment, upsertComment } from "../../github/issues.js";
 import { syncLabels } from "../../github/sync-labels.js";
-import { upsertComment } from "../../github/upsert-comment.js";
-import type { RequestJob } from "../request/request-job.js";
-import { OUTCOME_LABELS } from "./labels.js";
+import type { RequestJob } from "../intake/request-job.js";
+import { OUTCOME_LABELS } from "../state-in-github.js";
 import { renderStatusComment } from "./render-status-comment.js";
 import { outcomeOf, type StatusReport } from "./status-report.js";
 

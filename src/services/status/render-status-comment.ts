@@ -1,8 +1,8 @@
 import Mustache from "mustache";
 import { loadTemplateSet } from "../../render/load-template-set.js";
 import { markdownInline } from "../../render/markdown-text.js";
+import { encodeStatusMarker } from "../state-in-github.js";
 import { renderPlan } from "./render-plan.js";
-import { encodeStatusMarker } from "./status-marker.js";
 import { STEPS, type StatusReport, type StepName, type StepState } from "./status-report.js";
 
 const ICONS: Record<StepState, string> = { done: "✅", pending: "⏳", failed: "❌", skipped: "➖" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCatalog } from "../../../src/services/deploy/catalog-entries.js";
+import { parseCatalog } from "../../../src/services/deploy/commit-gitops.js";
 import type { GitHubDouble } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
 import { FORM_BODY, formIssuePayload, ORG, REQUESTS } from "../../support/github/scenario.js";

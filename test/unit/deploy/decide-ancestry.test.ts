@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideAncestry, short } from "../../../src/services/deploy/decide-ancestry.js";
+import { decideAncestry, short } from "../../../src/services/deploy/decide.js";
 
 const DEPLOYED = "a".repeat(40);
 const CANDIDATE = "b".repeat(40);

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   type Decision,
   decideWorkflowRun,
-} from "../../../src/services/deploy/decide-workflow-run.js";
-import type { WorkflowRunPayload } from "../../../src/services/deploy/workflow-run-facts.js";
+  type WorkflowRunPayload,
+} from "../../../src/services/deploy/decide.js";
 import { exampleRecord } from "./record-example.js";
 import { exampleFacts, HEAD_SHA } from "./workflow-run-example.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffRequest } from "../../../src/services/deploy/diff-request.js";
+import { diffRequest } from "../../../src/services/deploy/apply-request-change.js";
 import { renderExample } from "../../support/django/render-example.js";
 
 const { request } = renderExample("orders-api.devportal.yml").context;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bumpMessage, firstDeployMessage } from "../../../src/services/deploy/commit-messages.js";
-import { failedJobs } from "../../../src/services/deploy/failed-jobs.js";
+import { bumpMessage, firstDeployMessage } from "../../../src/services/deploy/commit-gitops.js";
+import { failedJobs } from "../../../src/services/deploy/outcome.js";
 
 const JOB_URL = "https://github.com/acme/orders-api/actions/runs/9/job/42";
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { renderCatalog } from "../../../src/render/repository-b/render-catalog.js";
-import { parseCatalog, withCatalogEntry } from "../../../src/services/deploy/catalog-entries.js";
-import { gitopsChanges } from "../../../src/services/deploy/gitops-changes.js";
+import {
+  gitopsChanges,
+  parseCatalog,
+  withCatalogEntry,
+} from "../../../src/services/deploy/commit-gitops.js";
 import { renderExample } from "../../support/django/render-example.js";
 
 const orders = {

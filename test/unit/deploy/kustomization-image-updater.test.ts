@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { usesImageUpdater } from "../../../src/services/deploy/kustomization-tag.js";
+import { usesImageUpdater } from "../../../src/services/deploy/gitops-state.js";
 import { renderVariants } from "../../support/k8s/render-variants.js";
 
 describe("usesImageUpdater", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { parseRequestRecord } from "../../../src/render/repository-a/request-record.js";
 import { setKustomizationTag } from "../../../src/render/repository-b/set-kustomization-tag.js";
-import { kustomizationTag } from "../../../src/services/deploy/kustomization-tag.js";
-import { parseServiceRecord } from "../../../src/services/deploy/service-record.js";
+import { kustomizationTag } from "../../../src/services/deploy/gitops-state.js";
 import { renderExample } from "../../support/django/render-example.js";
 import { exampleRecord } from "./record-example.js";
 
-describe("parseServiceRecord", () => {
+describe("parseRequestRecord", () => {
   it("reads back what Repository_A records", () => {
     const record = exampleRecord();
     expect(record).toMatchObject({
@@ -23,12 +23,17 @@ describe("parseServiceRecord", () => {
     ["not YAML", "kind: [unclosed"],
     ["another kind", "kind: something/else\ndeploy: {}\nrequest: {}\n"],
     ["a record without deploy", "kind: devportal.dev/v1/RequestRecord\nrequest: {}\n"],
-    [
-      "a record whose request is invalid",
-      "kind: devportal.dev/v1/RequestRecord\ndeploy: { gitops: a/b, path: apps/x/, image: i, host: h }\nrequest: { service: X }\n",
-    ],
   ])("refuses %s", (_name, text) => {
-    expect(parseServiceRecord(text)).toBeUndefined();
+    expect(parseRequestRecord(text)).toBeUndefined();
+  });
+
+  it("keeps the origin of a record whose request no longer validates, without a record", () => {
+    const text =
+      "kind: devportal.dev/v1/RequestRecord\norigin: { repository: acme/requests, kind: issue, issue: 7 }\ndeploy: { gitops: a/b, path: apps/x/, image: i, host: h }\nrequest: { service: X }\n";
+    expect(parseRequestRecord(text)).toEqual({
+      origin: { repository: "acme/requests", kind: "issue", issue: 7 },
+      record: undefined,
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statusForOutcome } from "../../../src/services/deploy/status-for-outcome.js";
+import { statusForOutcome } from "../../../src/services/deploy/outcome.js";
 import { renderStatusComment } from "../../../src/services/status/render-status-comment.js";
 import { initialReport, outcomeOf } from "../../../src/services/status/status-report.js";
 

@@ -3,7 +3,7 @@ import {
   type WorkflowRunFacts,
   type WorkflowRunPayload,
   workflowRunFacts,
-} from "../../../src/services/deploy/workflow-run-facts.js";
+} from "../../../src/services/deploy/decide.js";
 
 export const HEAD_SHA = "3484a3fb816e0859fd6e1cea078d76385ff50625";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { didYouMean } from "../../../src/request/did-you-mean.js";
+import { didYouMean } from "../../../src/request/rules/did-you-mean.js";
 
 describe("didYouMean", () => {
   it.each([

@@ -1,0 +1,168 @@
+/** Issues, their comments and labels, and the files of a pull request. */
+
+import { type Octokit, orNotFound, type RepoParams } from "./octokit.js";
+
+export async function createIssue(
+  octokit: Octokit,
+  params: RepoParams & { title: string; body: string; labels: string[] },
+): Promise<{ number: number; labels: string[] }> {
+  const { data } = await octokit.rest.issues.create(params);
+  return { number: data.number, labels: params.labels };
+}
+
+export interface IssueState {
+  number: number;
+  state: "open" | "closed";
+  labels: string[];
+}
+
+/** An issue's state and labels (what a report changes), or undefined when it is gone. */
+export async function getIssue(
+  octokit: Octokit,
+  params: RepoParams & { issue: number },
+): Promise<IssueState | undefined> {
+  const response = await orNotFound(() =>
+    octokit.rest.issues.get({ owner: params.owner, repo: params.repo, issue_number: params.issue }),
+  );
+  if (!response) return undefined;
+  const { data } = response;
+  return {
+    number: data.number,
+    state: data.state === "closed" ? "closed" : "open",
+    labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+  };
+}
+
+/** Close an issue as done ("completed", not "not planned": the request was fulfilled). */
+export async function closeIssue(
+  octokit: Octokit,
+  params: RepoParams & { issue: number },
+): Promise<void> {
+  await octokit.rest.issues.update({
+    owner: params.owner,
+    repo: params.repo,
+    issue_number: params.issue,
+    state: "closed",
+    state_reason: "completed",
+  });
+}
+
+/** An issue (open or closed) with `label` whose body carries `marker`, opened by a bot. */
+export async function findBotIssue(
+  octokit: Octokit,
+  params: RepoParams & { label: string; marker: string },
+): Promise<{ number: number; labels: string[] } | undefined> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    owner: params.owner,
+    repo: params.repo,
+    labels: params.label,
+    state: "all",
+    per_page: 100,
+  });
+  const found = issues.find(
+    (issue) => issue.user?.type === "Bot" && issue.body?.includes(params.marker),
+  );
+  if (!found) return undefined;
+  const labels = found.labels.map((label) =>
+    typeof label === "string" ? label : (label.name ?? ""),
+  );
+  return { number: found.number, labels };
+}
+
+export interface FoundComment {
+  id: number;
+  body: string;
+  htmlUrl: string;
+}
+
+/**
+ * The first comment on an issue that carries `marker` and was written by a bot (an app).
+ * Checking the author keeps a user who pastes the marker from hijacking the app's state.
+ */
+export async function findBotComment(
+  octokit: Octokit,
+  params: RepoParams & { issue: number; marker: string },
+): Promise<FoundComment | undefined> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: params.owner,
+    repo: params.repo,
+    issue_number: params.issue,
+    per_page: 100,
+  });
+  const found = comments.find(
+    (comment) => comment.user?.type === "Bot" && comment.body?.includes(params.marker),
+  );
+  return found ? { id: found.id, body: found.body ?? "", htmlUrl: found.html_url } : undefined;
+}
+
+/**
+ * Edit `existing` in place when given (and changed), otherwise create the comment: one
+ * comment per request, however often it is reported on. The caller finds `existing` by
+ * its marker, usually once per run.
+ */
+export async function upsertComment(
+  octokit: Octokit,
+  params: RepoParams & { issue: number; body: string; existing?: FoundComment },
+): Promise<FoundComment> {
+  const { owner, repo, body, existing } = params;
+  if (existing) {
+    if (existing.body === body) return existing;
+    const { data } = await octokit.rest.issues.updateComment({
+      owner,
+      repo,
+      comment_id: existing.id,
+      body,
+    });
+    return { id: data.id, body: data.body ?? body, htmlUrl: data.html_url };
+  }
+  const { data } = await octokit.rest.issues.createComment({
+    owner,
+    repo,
+    issue_number: params.issue,
+    body,
+  });
+  return { id: data.id, body: data.body ?? body, htmlUrl: data.html_url };
+}
+
+/** Paths a pull request adds or changes (removed files are not requests). */
+export async function listPullRequestFiles(
+  octokit: Octokit,
+  params: RepoParams & { pull: number },
+): Promise<string[]> {
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+    owner: params.owner,
+    repo: params.repo,
+    pull_number: params.pull,
+    per_page: 100,
+  });
+  return files.filter((file) => file.status !== "removed").map((file) => file.filename);
+}
+
+export interface OpenIssue {
+  number: number;
+  body: string | null;
+  labels: string[];
+  author: { login: string; isBot: boolean };
+}
+
+/** Open issues (not pull requests) of a repository carrying `label`. */
+export async function listOpenIssues(
+  octokit: Octokit,
+  params: RepoParams & { label: string },
+): Promise<OpenIssue[]> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    owner: params.owner,
+    repo: params.repo,
+    labels: params.label,
+    state: "open",
+    per_page: 100,
+  });
+  return issues
+    .filter((issue) => !issue.pull_request)
+    .map((issue) => ({
+      number: issue.number,
+      body: issue.body ?? null,
+      labels: issue.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+      author: { login: issue.user?.login ?? "", isBot: issue.user?.type === "Bot" },
+    }));
+}

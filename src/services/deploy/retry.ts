@@ -1,0 +1,62 @@
+import { findLatestRun, rerunFailedJobs } from "../../github/actions.js";
+import { type Octokit, type RepoParams, splitRepository } from "../../github/octokit.js";
+import { getRepository } from "../../github/repos.js";
+import { readRequestRecord } from "../read-request-record.js";
+import type { StatusReport } from "../status/status-report.js";
+import { FAILED_CONCLUSIONS, WORKFLOW_PATH } from "./decide.js";
+import { processWorkflowRun, type WorkflowRunResult } from "./process-workflow-run.js";
+import { reportOutcome } from "./report-outcome.js";
+
+/** The workflow's file name: the runs API takes it in place of the numeric workflow id. */
+const WORKFLOW_FILE = WORKFLOW_PATH.slice(WORKFLOW_PATH.lastIndexOf("/") + 1);
+
+/**
+ * `/devportal retry` once the code is pushed: the newest build of the default branch decides.
+ * Failed: re-run its failed jobs (a new attempt of the same run and commit, whose
+ * `workflow_run` webhooks carry on from there), reported as CI running. Green: handle it as
+ * if its webhook had just arrived, which finishes a deployment that was blocked (Repository_B
+ * missing, no access) and does nothing when the deployment already happened. Undefined when
+ * there is no build to act on yet. With `rerunFailed: false` (the recovery sweep, which nobody
+ * asked to re-run anything) a failed build is reported as if its webhook had just arrived.
+ */
+export async function retryDeployment(
+  octokit: Octokit,
+  params: RepoParams,
+  options: { rerunFailed: boolean } = { rerunFailed: true },
+): Promise<WorkflowRunResult | undefined> {
+  const repository = await getRepository(octokit, params);
+  if (!repository) return undefined;
+  const branch = repository.defaultBranch;
+  const run = await findLatestRun(octokit, { ...params, workflow: WORKFLOW_FILE, branch });
+  if (run?.status !== "completed") return undefined;
+  const failed = run.conclusion !== null && FAILED_CONCLUSIONS.includes(run.conclusion);
+  if (failed && options.rerunFailed) {
+    const record = (await readRequestRecord(octokit, { ...params, ref: run.headSha }))?.record;
+    if (!record) return undefined;
+    await rerunFailedJobs(octokit, { ...params, runId: run.id });
+    return { outcome: { kind: "ci-running", run }, record };
+  }
+  const { owner, repo: name } = splitRepository(repository.fullName);
+  return processWorkflowRun(octokit, {
+    action: "completed",
+    repository: { owner, name, fullName: repository.fullName, defaultBranch: branch },
+    run,
+  });
+}
+
+/**
+ * The deploy half of `/devportal retry`, after provisioning has been resumed: once the code
+ * is pushed, re-run a failed build or finish a blocked deployment, and report it in the same
+ * status comment. Before that there is no build to retry.
+ */
+export async function retryBuild(
+  octokit: Octokit,
+  report: StatusReport,
+  options: { rerunFailed: boolean } = { rerunFailed: true },
+): Promise<void> {
+  if (report.steps.code.state !== "done" || !report.plan) return;
+  const repository = splitRepository(report.plan.repository.fullName);
+  const result = await retryDeployment(octokit, repository, options);
+  if (result?.record)
+    await reportOutcome(octokit, { record: result.record, outcome: result.outcome });
+}

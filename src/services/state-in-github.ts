@@ -1,0 +1,102 @@
+import type { RequestOrigin } from "../request/service-request.js";
+import {
+  STEPS,
+  type StatusReport,
+  type StepName,
+  type StepStatus,
+} from "./status/status-report.js";
+
+/**
+ * Every piece of state the app keeps in GitHub instead of a database, with its encoding. The
+ * app writes each one and believes it only when a bot wrote it (see `findBotComment`,
+ * `findBotIssue`, `upsertCommitComment`):
+ * - labels `REQUEST_LABEL` and one of `OUTCOME_LABELS` on a request issue: plain names;
+ * - the status marker in the request issue's one status comment: the saved report
+ *   (service, origin, steps) as base64url JSON in an HTML comment;
+ * - the file-request marker in the body of an issue the app opens for a request file: the
+ *   file's path, base64url;
+ * - the commit marker in the app's comment on a commit that pushed a request file: the
+ *   file's path, base64url (one comment per file and commit);
+ * - the plan-reply marker in the app's answer to `/devportal plan`: the command comment's id;
+ * - the request record `.devportal/request.yml` in Repository_A (a file, not a marker): see
+ *   `render/repository-a/request-record.ts`.
+ * Base64url keeps "--" (which would end an HTML comment) and any user text out of the
+ * markers' syntax.
+ */
+/** The label the issue form puts on its issues, and the app on the issues it opens. */
+export const REQUEST_LABEL = "devportal:request";
+
+/** One outcome label at a time tells a triager where each request stands. */
+export const OUTCOME_LABELS = {
+  provisioning: "devportal:provisioning",
+  deployed: "devportal:deployed",
+  failed: "devportal:failed",
+} as const;
+
+/** Finds the status comment. Base64url keeps "--" (which would end an HTML comment) and
+ * any user text out of the marker's syntax. */
+export const STATUS_MARKER = "<!-- devportal:status ";
+
+interface MarkerData {
+  v: 1;
+  service?: string;
+  origin: RequestOrigin;
+  steps: Record<StepName, StepStatus>;
+}
+
+export function encodeStatusMarker(report: StatusReport): string {
+  const data: MarkerData = {
+    v: 1,
+    ...(report.service ? { service: report.service } : {}),
+    origin: report.origin,
+    steps: report.steps,
+  };
+  return `${STATUS_MARKER}${Buffer.from(JSON.stringify(data)).toString("base64url")} -->`;
+}
+
+/** The report saved in a status comment, without its problems and plan (those are
+ * recomputed on every run); undefined when the body carries no readable marker. */
+export function decodeStatusMarker(body: string): StatusReport | undefined {
+  const start = body.indexOf(STATUS_MARKER);
+  if (start === -1) return undefined;
+  const encoded = body.slice(start + STATUS_MARKER.length).split(" ", 1)[0] ?? "";
+  try {
+    const data = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as MarkerData;
+    if (data.v !== 1 || !data.origin || !STEPS.every((name) => data.steps?.[name]?.state))
+      return undefined;
+    return {
+      ...(data.service ? { service: data.service } : {}),
+      origin: data.origin,
+      steps: data.steps,
+      problems: [],
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Marks the issue the app opens for a request file, so the next push of that file, and
+ * `/devportal retry`, find it without a database. */
+const PREFIX = "<!-- devportal:file-request ";
+
+export function fileRequestMarker(path: string): string {
+  return `${PREFIX}${Buffer.from(path).toString("base64url")} -->`;
+}
+
+/** The request file path recorded in an issue body, if the app opened it for one. */
+export function fileRequestPathOf(body: string | null | undefined): string | undefined {
+  const start = body?.indexOf(PREFIX) ?? -1;
+  if (!body || start === -1) return undefined;
+  const encoded = body.slice(start + PREFIX.length).split(" ", 1)[0] ?? "";
+  return Buffer.from(encoded, "base64url").toString("utf8") || undefined;
+}
+
+/** Marks the app's comment on a commit that pushed the request file `path`. */
+export function commitCommentMarker(path: string): string {
+  return `<!-- devportal:commit ${Buffer.from(path).toString("base64url")} -->`;
+}
+
+/** Marks the app's answer to the `/devportal plan` comment `commentId`. */
+export function planReplyMarker(commentId: number): string {
+  return `<!-- devportal:plan-reply ${commentId} -->`;
+}
