@@ -71,8 +71,11 @@ export class RedisQueue implements JobQueue {
 
   async add(job: Job): Promise<"queued" | "duplicate"> {
     // BullMQ ignores an add whose job id exists; asking first tells the caller which it was.
-    if (await this.queue.getJob(job.id)) return "duplicate";
-    await this.queue.add(job.name, job, { jobId: job.id });
+    // BullMQ refuses custom ids holding ":" (its key separator); recovery and per-subject ids
+    // have them, so they are escaped one-to-one.
+    const jobId = job.id.replaceAll("%", "%25").replaceAll(":", "%3A");
+    if (await this.queue.getJob(jobId)) return "duplicate";
+    await this.queue.add(job.name, job, { jobId });
     return "queued";
   }
 
