@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     maxWorkers: 2,
+    // Concurrent tests of one file (test/process: each starts app processes and waits on
+    // Probot's write spacing) run three at a time; a test's timeout starts when it runs.
+    maxConcurrency: 3,
   },
 });

@@ -8,26 +8,6 @@ import { type RedisServer, startRedis } from "./redis-server.js";
 /** Timings the runtime reads from its environment, shortened for tests (see README). */
 export const FAST_RUNTIME_ENV: Record<string, string> = {};
 
-/** Worlds alive at once in one test worker: each holds app processes whose start costs a
- * few CPU seconds; more than this at once only makes every start slower. */
-const MAX_WORLDS = Number(process.env.DEVPORTAL_TEST_WORLDS ?? 3);
-let alive = 0;
-const waiting: (() => void)[] = [];
-
-async function enter(): Promise<void> {
-  if (alive < MAX_WORLDS) {
-    alive += 1;
-    return;
-  }
-  await new Promise<void>((turn) => waiting.push(turn));
-}
-
-function leave(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else alive -= 1;
-}
-
 export interface World {
   double: GitHubDouble;
   github: HttpDouble;
@@ -95,13 +75,9 @@ async function arrangeWorld(params: {
       return app;
     },
     stop: async () => {
-      try {
-        await Promise.all(apps.map((app) => app.stop()));
-        await github.close();
-        await redis?.stop();
-      } finally {
-        leave();
-      }
+      await Promise.all(apps.map((app) => app.stop()));
+      await github.close();
+      await redis?.stop();
     },
   };
   return world;
