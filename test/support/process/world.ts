@@ -31,21 +31,6 @@ export async function startWorld(
     limits?: SecondaryLimits;
   } = {},
 ): Promise<World> {
-  await enter();
-  try {
-    return await arrangeWorld(params);
-  } catch (error) {
-    leave();
-    throw error;
-  }
-}
-
-async function arrangeWorld(params: {
-  latencyMs?: number;
-  redis?: boolean;
-  env?: Record<string, string>;
-  limits?: SecondaryLimits;
-}): Promise<World> {
   const double = await GitHubDouble.create();
   arrangeOrg(double);
   const keys = appKeys();
