@@ -7,6 +7,8 @@ export interface RepositoryInfo {
   fullName: string;
   htmlUrl: string;
   defaultBranch: string;
+  /** The homepage URL ("" when unset): the app points it at the request that created it. */
+  homepage: string;
 }
 
 /** The repository, or undefined when it does not exist (or the installation cannot see it). */
@@ -16,8 +18,13 @@ export async function getRepository(
 ): Promise<RepositoryInfo | undefined> {
   const response = await orNotFound(() => octokit.rest.repos.get(params));
   if (!response) return undefined;
-  const { full_name, html_url, default_branch } = response.data;
-  return { fullName: full_name, htmlUrl: html_url, defaultBranch: default_branch };
+  const { full_name, html_url, default_branch, homepage } = response.data;
+  return {
+    fullName: full_name,
+    htmlUrl: html_url,
+    defaultBranch: default_branch,
+    homepage: homepage ?? "",
+  };
 }
 
 /**
@@ -32,6 +39,9 @@ export async function createOrgRepository(
     name: string;
     description: string;
     visibility: "private" | "internal" | "public";
+    /** Where the repository was asked for (the request's URL): GitHub shows it beside the
+     * description, and it tells a request whose repository this is before any commit. */
+    homepage: string;
   },
 ): Promise<RepositoryInfo> {
   const { data } = await octokit.rest.repos.createInOrg({
@@ -41,10 +51,16 @@ export async function createOrgRepository(
     // "internal" exists only in enterprise organisations, which api.github.com's description
     // (and so Octokit's types) leave out; GitHub refuses it elsewhere with a clear 422.
     visibility: params.visibility as "private" | "public",
+    homepage: params.homepage,
     auto_init: true,
     has_wiki: false,
   });
-  return { fullName: data.full_name, htmlUrl: data.html_url, defaultBranch: data.default_branch };
+  return {
+    fullName: data.full_name,
+    htmlUrl: data.html_url,
+    defaultBranch: data.default_branch,
+    homepage: data.homepage ?? params.homepage,
+  };
 }
 
 /**

@@ -21,8 +21,7 @@ export function instrumentOctokit(octokit: Octokit, metrics: RuntimeMetrics): vo
   octokit.hook.wrap("request", async (request, options) => {
     const opts = options as unknown as RequestOptions;
     if (opts.method === "POST") opts.request = { ...opts.request, retries: 0 };
-    // `url` is GitHub's route template here ("/repos/{owner}/{repo}"), a bounded label.
-    const route = opts.url.split("?")[0] ?? "";
+    const route = routeLabel(opts.url);
     try {
       const response = await request(options);
       record(metrics, opts, route, response.status, response.headers);
@@ -53,4 +52,28 @@ function record(
   if (Number.isFinite(remaining) && headers?.["x-ratelimit-remaining"] !== undefined) {
     metrics.rateLimitRemaining.set(remaining);
   }
+}
+
+/** Path words of GitHub's REST routes; any other segment is a value (a name, a number). */
+const ROUTE_WORDS = new Set(
+  (
+    "app installations installation access_tokens repositories hook deliveries attempts orgs " +
+    "users teams memberships repos issues comments labels actions secrets public-key runs " +
+    "jobs rerun-failed-jobs workflows pulls files commits check-runs git trees blobs ref refs " +
+    "heads contents collaborators permission compare"
+  ).split(" "),
+);
+
+/**
+ * A bounded label for a request's route. Octokit passes GitHub's template
+ * (`/repos/{owner}/{repo}`) for most calls, but pagination follows concrete URLs, whose
+ * values (owner, repository, issue number) must never become label values.
+ */
+export function routeLabel(url: string): string {
+  const path = url.replace(/^https?:\/\/[^/]+/, "").split("?")[0] ?? "";
+  if (path.includes("{")) return path;
+  return path
+    .split("/")
+    .map((segment) => (segment === "" || ROUTE_WORDS.has(segment) ? segment : "{}"))
+    .join("/");
 }

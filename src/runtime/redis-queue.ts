@@ -9,6 +9,8 @@ const QUEUE_NAME = "devportal";
 /** How long a redelivery of the same delivery id is recognised (GitHub keeps deliveries
  * for three days; redeliveries come within minutes to hours). */
 const REMEMBER_SECONDS = 3 * 24 * 3600;
+/** Longest a delivery waits for Redis to record its job. */
+const ADD_TIMEOUT_MS = 3_000;
 
 export interface RedisQueueOptions {
   url: string;
@@ -19,6 +21,9 @@ export interface RedisQueueOptions {
   leaseMs?: number;
   /** How often BullMQ looks for jobs of a dead replica (default 30 s; tests shorten it). */
   stalledIntervalMs?: number;
+  /** BullMQ's job lock, renewed while a job runs; a dead replica's jobs are taken back
+   * after it runs out (default 30 s). */
+  lockDurationMs?: number;
   /** Redis key prefix (tests isolate runs with it). */
   prefix?: string;
 }
@@ -53,6 +58,7 @@ export class RedisQueue implements JobQueue {
       concurrency: 4,
       leaseMs: 30_000,
       stalledIntervalMs: 30_000,
+      lockDurationMs: 30_000,
       prefix: "bull",
       ...options,
     };
@@ -67,9 +73,16 @@ export class RedisQueue implements JobQueue {
         removeOnFail: { age: REMEMBER_SECONDS },
       },
     });
+    this.queue.on("error", (error) => options.log.warn({ err: error }, "queue error"));
   }
 
   async add(job: Job): Promise<"queued" | "duplicate"> {
+    // Redis away: fail the delivery quickly (GitHub marks it failed and the redelivery
+    // sweep sends it again) rather than hold it until GitHub gives up at 10 s.
+    return withTimeout(this.addNow(job), ADD_TIMEOUT_MS, "recording the job in Redis");
+  }
+
+  private async addNow(job: Job): Promise<"queued" | "duplicate"> {
     // BullMQ ignores an add whose job id exists; asking first tells the caller which it was.
     // BullMQ refuses custom ids holding ":" (its key separator); recovery and per-subject ids
     // have them, so they are escaped one-to-one.
@@ -87,7 +100,7 @@ export class RedisQueue implements JobQueue {
       prefix: this.options.prefix,
       concurrency: this.options.concurrency,
       stalledInterval: this.options.stalledIntervalMs,
-      lockDuration: Math.max(this.options.stalledIntervalMs, 5_000),
+      lockDuration: this.options.lockDurationMs,
       // A replica killed mid-job must not fail the job: it is picked up again.
       maxStalledCount: 100,
     });
@@ -126,7 +139,7 @@ export class RedisQueue implements JobQueue {
 
   async ready(): Promise<boolean> {
     try {
-      return (await this.connection.ping()) === "PONG";
+      return (await withTimeout(this.connection.ping(), 1_000, "PING")) === "PONG";
     } catch {
       return false;
     }
@@ -137,9 +150,22 @@ export class RedisQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
-    await this.workerConnection?.quit().catch(() => undefined);
-    await this.connection.quit().catch(() => undefined);
+    // Running jobs finish; with Redis gone nothing can be handed back, so stop waiting.
+    await withTimeout(
+      this.worker?.close() ?? Promise.resolve(),
+      10_000,
+      "closing the worker",
+    ).catch(() => undefined);
+    await withTimeout(this.queue.close(), 2_000, "closing the queue").catch(() => undefined);
+    this.workerConnection?.disconnect();
+    this.connection.disconnect();
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -41,6 +41,7 @@ export async function ensureRepository(
         name: repo,
         description: params.context.request.description,
         visibility: params.context.settings.visibility,
+        homepage: requestUrl(octokit, params.origin),
       });
       return { ...created, state: "created", empty: false };
     } catch (error) {
@@ -74,10 +75,46 @@ async function inspect(
   const tree = await readCommitTree(octokit, { owner, repo, commit: head });
   const initialOnly =
     tree.parents === 0 && [...tree.files.keys()].every((path) => INITIAL_FILES.has(path));
+  // Created by the app for a request whose code is not pushed yet: ours when its homepage
+  // names this request (our answer was lost), another request's otherwise.
+  const claimedBy = info.homepage ? claimOf(info.homepage) : undefined;
+  if (initialOnly && claimedBy && !sameClaim(claimedBy, params.origin)) {
+    throw new StepError(
+      `${info.fullName} is being created for another request (${claimedBy}): choose another service name`,
+    );
+  }
   if (initialOnly) return { ...info, state: "adopted", empty: false };
   throw new StepError(
     `the name is taken: ${info.fullName} already exists and holds other work; choose another service name`,
   );
+}
+
+/** The request's web address, set as the new repository's homepage. */
+function requestUrl(octokit: Octokit, origin: RequestOrigin): string {
+  // api.github.com -> github.com; GitHub Enterprise: https://host/api/v3 -> https://host.
+  const api = String(octokit.request.endpoint.DEFAULTS.baseUrl);
+  const web =
+    api === "https://api.github.com" ? "https://github.com" : api.replace(/\/api\/v3\/?$/, "");
+  return origin.kind === "issue"
+    ? `${web}/${origin.repository}/issues/${origin.issue}`
+    : `${web}/${origin.repository}/blob/HEAD/${origin.path}`;
+}
+
+/** "owner/repo#7" or "owner/repo:path" from a homepage the app set; undefined otherwise
+ * (a homepage people set is not a claim). */
+function claimOf(homepage: string): string | undefined {
+  const issue = homepage.match(/\/([^/]+\/[^/]+)\/issues\/(\d+)$/);
+  if (issue) return `${issue[1]}#${issue[2]}`;
+  const file = homepage.match(/\/([^/]+\/[^/]+)\/blob\/HEAD\/(.+)$/);
+  return file ? `${file[1]}:${file[2]}` : undefined;
+}
+
+function sameClaim(claim: string, origin: RequestOrigin): boolean {
+  const mine =
+    origin.kind === "issue"
+      ? `${origin.repository}#${origin.issue}`
+      : `${origin.repository}:${origin.path}`;
+  return claim.toLowerCase() === mine.toLowerCase();
 }
 
 async function explainCreateFailure(

@@ -78,6 +78,8 @@ export interface Repo {
   checkRuns: CheckRun[];
   commitComments: (Comment & { commit_id: string })[];
   createdByApp: boolean;
+  /** The repository's homepage URL (the app sets it to the request that created it). */
+  homepage: string;
   workflowRuns: WorkflowRun[];
 }
 
@@ -108,6 +110,7 @@ export class DoubleState {
     createdByApp?: boolean;
     description?: string;
     visibility?: string;
+    homepage?: string;
   }): Repo {
     const repo: Repo = {
       owner: params.owner,
@@ -123,6 +126,7 @@ export class DoubleState {
       checkRuns: [],
       commitComments: [],
       createdByApp: params.createdByApp ?? false,
+      homepage: params.homepage ?? "",
       workflowRuns: [],
     };
     if (!params.empty)

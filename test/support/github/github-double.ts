@@ -95,7 +95,24 @@ export class GitHubDouble {
     return double;
   }
 
-  private readonly onNoMatch = (request: { method?: string; href?: string; path?: string }) => {
+  private loopback = false;
+
+  /** Let the test talk to servers it started on 127.0.0.1 (the app's own HTTP server);
+   * everything else stays outside the double. */
+  allowLoopback(): void {
+    this.loopback = true;
+    nock.enableNetConnect("127.0.0.1");
+  }
+
+  private readonly onNoMatch = (request: {
+    method?: string;
+    href?: string;
+    path?: string;
+    hostname?: string;
+    host?: string;
+  }) => {
+    const host = request.hostname ?? request.host ?? "";
+    if (this.loopback && host.startsWith("127.0.0.1")) return;
     this.violations.push(
       `request outside the double: ${request.method} ${request.href ?? request.path}`,
     );

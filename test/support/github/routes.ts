@@ -52,6 +52,7 @@ function repoJson(repo: Repo) {
     html_url: `${WEB}/${repo.owner}/${repo.name}`,
     url: `${API}/repos/${repo.owner}/${repo.name}`,
     default_branch: repo.defaultBranch,
+    homepage: repo.homepage || null,
   };
 }
 
@@ -119,6 +120,7 @@ export const ROUTES: Record<string, Route> = {
       defaultBranch: state.orgDefaultBranch.get(params.org ?? "") ?? "main",
       createdByApp: true,
       description: body.description ?? "",
+      homepage: body.homepage ?? "",
       visibility: body.visibility ?? "public",
     });
     return { status: 201, body: repoJson(repo) };
