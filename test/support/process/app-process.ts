@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { freePort } from "../django/free-port.js";
 import type { AppKeys } from "./app-keys.js";
-import { freePort, waitFor } from "./wait-for.js";
+import { waitFor } from "./wait-for.js";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const PROBOT = join(ROOT, "node_modules", "probot", "bin", "probot.js");

@@ -1,5 +1,3 @@
-import { createServer } from "node:net";
-
 /** Poll `check` every `everyMs` until it holds; throws naming `what` after `timeoutMs`. */
 export async function waitFor(
   what: string,
@@ -14,17 +12,4 @@ export async function waitFor(
     }
     await new Promise((done) => setTimeout(done, options.everyMs ?? 50));
   }
-}
-
-/** A TCP port nothing listens on right now (the OS picks it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,9 +1,9 @@
 import { GitHubDouble } from "../github/github-double.js";
 import { type HttpDouble, type SecondaryLimits, serveDouble } from "../github/http-double.js";
 import { arrangeOrg } from "../github/scenario.js";
+import { type RunningRedis, startRedis } from "../redis/start-redis.js";
 import { type AppKeys, appKeys } from "./app-keys.js";
 import { type AppProcess, startApp } from "./app-process.js";
-import { type RedisServer, startRedis } from "./redis-server.js";
 
 /** Timings the runtime reads from its environment, shortened for tests (see README). */
 export const FAST_RUNTIME_ENV: Record<string, string> = {};
@@ -12,7 +12,7 @@ export interface World {
   double: GitHubDouble;
   github: HttpDouble;
   keys: AppKeys;
-  redis?: RedisServer;
+  redis?: RunningRedis;
   apps: AppProcess[];
   /** Start one more replica of the app against this world. */
   startApp: (params?: { name?: string; env?: Record<string, string> }) => Promise<AppProcess>;
