@@ -106,7 +106,7 @@ export async function startApp(options: AppProcessOptions): Promise<AppProcess> 
         .then((answer) => answer.status === 200)
         .catch(() => false);
     },
-    { timeoutMs: 60_000, everyMs: 100 },
+    { timeoutMs: 90_000, everyMs: 100 },
   );
 
   return {

@@ -15,7 +15,8 @@ export function duplicates(double: GitHubDouble, params: { deployed?: boolean } 
   const found: string[] = [];
   const status = statusComments(double);
   if (status.length !== 1) found.push(`${status.length} status comments`);
-  const created = double.count("repos/create-in-org");
+  // Counted in GitHub's state, not by answers: a creation whose answer was lost still counts.
+  const created = [...double.state.repos.values()].filter((repo) => repo.createdByApp).length;
   if (created !== 1) found.push(`${created} repositories created`);
   const service = double.state.repo(ORG, SERVICE);
   const commits = service?.git.history(service.defaultBranch).length ?? 0;
