@@ -10,6 +10,13 @@ const ROOT = join(import.meta.dirname, "..", "..", "..");
 const PROBOT = join(ROOT, "node_modules", "probot", "bin", "probot.js");
 const ENTRY = "./lib/index.js";
 
+/** Every app process still alive: killed when the test worker exits, even after a timeout
+ * that left a test's cleanup unrun, so no app outlives its tests. */
+const alive = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of alive) child.kill("SIGKILL");
+});
+
 export interface AppProcessOptions {
   keys: AppKeys;
   /** GHE_HOST of the HTTP double. */
@@ -80,6 +87,8 @@ export async function startApp(options: AppProcessOptions): Promise<AppProcess> 
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  alive.add(child);
+  child.once("exit", () => alive.delete(child));
   let output = "";
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
@@ -98,16 +107,21 @@ export async function startApp(options: AppProcessOptions): Promise<AppProcess> 
   const waitExit = () =>
     exited() ? Promise.resolve() : new Promise<void>((done) => child.once("exit", () => done()));
 
-  await waitFor(
-    `${name} to answer on port ${port}`,
-    async () => {
-      if (exited()) throw new Error(`${name} exited at start:\n${output}`);
-      return get("/ping")
-        .then((answer) => answer.status === 200)
-        .catch(() => false);
-    },
-    { timeoutMs: 90_000, everyMs: 100 },
-  );
+  try {
+    await waitFor(
+      `${name} to answer on port ${port}`,
+      async () => {
+        if (exited()) throw new Error(`${name} exited at start:\n${output}`);
+        return get("/ping")
+          .then((answer) => answer.status === 200)
+          .catch(() => false);
+      },
+      { timeoutMs: 90_000, everyMs: 100 },
+    );
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
 
   return {
     name,
