@@ -1,10 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { formIssuePayload } from "../support/github/scenario.js";
 import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
 import type { Acknowledgement } from "../support/process/app-process.js";
 import { deployed, duplicates, waitProvisioned } from "../support/process/end-state.js";
 import { waitFor } from "../support/process/wait-for.js";
 import { startWorld, type World } from "../support/process/world.js";
+
+// Each test starts app processes (a few CPU seconds each) and waits on Probot's write
+// spacing and on recovery: four minutes per test, counted from when it starts running.
+vi.setConfig({ testTimeout: 240_000 });
 
 let world: World | undefined;
 afterEach(async () => {

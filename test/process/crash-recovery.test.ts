@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { formIssuePayload } from "../support/github/scenario.js";
 import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
 import {
@@ -15,6 +15,10 @@ import {
   PROVISIONING_WRITES,
   waitQuiet,
 } from "../support/process/writes.js";
+
+// Each test starts app processes (a few CPU seconds each) and waits on Probot's write
+// spacing and on recovery: four minutes per test, counted from when it starts running.
+vi.setConfig({ testTimeout: 240_000 });
 
 /** The stated time: a fresh process finishes a killed request within this, on its own. */
 const RECOVERY_MS = 45_000;

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Fault } from "../support/github/github-double.js";
 import { formIssuePayload } from "../support/github/scenario.js";
 import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
@@ -6,6 +6,10 @@ import { deployed, duplicates, provisioned } from "../support/process/end-state.
 import { waitFor } from "../support/process/wait-for.js";
 import { startWorld } from "../support/process/world.js";
 import { DEPLOYMENT_WRITES, PROVISIONING_WRITES, waitQuiet } from "../support/process/writes.js";
+
+// Each test starts app processes (a few CPU seconds each) and waits on Probot's write
+// spacing and on recovery: four minutes per test, counted from when it starts running.
+vi.setConfig({ testTimeout: 240_000 });
 
 const FAULTS: Record<string, Omit<Fault, "operationId">> = {
   "502 before": { status: 502 },

@@ -1,10 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { formIssuePayload, ORG } from "../support/github/scenario.js";
 import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
 import { duplicates, provisioned, statusComments } from "../support/process/end-state.js";
 import { waitFor } from "../support/process/wait-for.js";
 import { startWorld, type World } from "../support/process/world.js";
 import { waitQuiet } from "../support/process/writes.js";
+
+// Each test starts app processes (a few CPU seconds each) and waits on Probot's write
+// spacing and on recovery: four minutes per test, counted from when it starts running.
+vi.setConfig({ testTimeout: 240_000 });
 
 async function twoReplicas(): Promise<World> {
   const world = await startWorld({ redis: true });
