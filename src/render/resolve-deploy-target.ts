@@ -1,3 +1,4 @@
+import { checkGitopsRepo, checkHostAllowed } from "../request/deploy-policy.js";
 import { splitRepositoryName } from "../request/naming.js";
 import { GITHUB_LOGIN } from "../request/rules/name-patterns.js";
 import type { Result, ServiceRequest, ValidationError } from "../request/service-request.js";
@@ -54,6 +55,12 @@ export function resolveDeployTarget(params: {
         "required: the portal settings set no domain to derive <service>.<domain> from; add deploy.host",
     });
   }
+  // The platform decides where services may go; checked here, at every render, so a request
+  // record written under other settings (or forged) cannot deploy elsewhere either.
+  errors.push(
+    ...checkGitopsRepo({ gitopsRepo: request.deploy.gitops_repo, settings, owner }),
+    ...(host ? checkHostAllowed({ host, settings, service: request.service }) : []),
+  );
   const tag = params.tag ?? DEFAULT_TAG;
   if (!IMAGE_TAG.test(tag)) {
     errors.push({

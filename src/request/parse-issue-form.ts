@@ -1,5 +1,5 @@
 import { type ParsedBody, parseIssue, parseTemplate } from "@github/issue-parser";
-import { parse as parseYaml } from "yaml";
+import { parseYamlValue } from "./parse-yaml-document.js";
 import type { Result } from "./service-request.js";
 
 /** Form fields that belong under `deploy:` in `.devportal.yml`. */
@@ -56,28 +56,38 @@ export function issueFormLabels(template: string): Record<string, string> {
   return labels;
 }
 
+/** Only ASCII blanks are trimmed: String.trim would also drop a BOM or a no-break space
+ * silently, and an invisible character must be shown to the person, not hidden. */
+function trimBlanks(value: string): string {
+  return value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+}
+
 function text(value: ParsedBody[string] | undefined): string | undefined {
-  if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+  if (typeof value === "string") return trimBlanks(value) === "" ? undefined : trimBlanks(value);
   // Dropdowns parse to a list of the chosen options.
   if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
   return undefined;
 }
 
-/** The models textarea renders as a ```yaml fence; accept the bare list or `models: [...]`. */
+/** The models textarea renders as a ```yaml fence; accept the bare list or `models: [...]`.
+ * The answer is read with the same limits and messages as a `.devportal.yml`. */
 function parseModels(answer: string): Result<unknown> {
   const fenced = /^```[\w-]*\n([\s\S]*?)\n?```$/.exec(answer);
   const source = fenced ? (fenced[1] ?? "") : answer;
-  try {
-    const value: unknown = parseYaml(source);
-    if (value && typeof value === "object" && !Array.isArray(value) && "models" in value) {
-      return { ok: true, value: (value as { models: unknown }).models };
-    }
-    return { ok: true, value };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const parsed = parseYamlValue(source, "the models answer", ["models"]);
+  if (!parsed.ok) {
+    // Errors of the whole answer belong to the models field of the form.
     return {
       ok: false,
-      errors: [{ path: "models", message: `is not valid YAML: ${reason}` }],
+      errors: parsed.errors.map((error) => ({
+        ...error,
+        path: error.path.replace(/^models\.models\b/, "models") || "models",
+      })),
     };
   }
+  const value = parsed.value;
+  if (value && typeof value === "object" && !Array.isArray(value) && "models" in value) {
+    return { ok: true, value: (value as { models: unknown }).models };
+  }
+  return { ok: true, value };
 }

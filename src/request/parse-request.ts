@@ -2,6 +2,7 @@ import { formatIssues } from "./format-issues.js";
 import { normalizeRequest } from "./normalize-request.js";
 import { parseYamlDocument } from "./parse-yaml-document.js";
 import { requestSchema } from "./request.schema.js";
+import { revealErrors } from "./reveal-invisible.js";
 import { checkDeploy } from "./rules/check-deploy.js";
 import { checkIdentity } from "./rules/check-identity.js";
 import { checkModels } from "./rules/check-models.js";
@@ -21,7 +22,8 @@ export function validateRequest(raw: Record<string, unknown>): Result<ServiceReq
     ...checkRequiredCycles(raw),
     ...checkDeploy(raw),
   ];
-  if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortErrors(errors) };
+  if (errors.length > 0 || !parsed.success)
+    return { ok: false, errors: revealErrors(sortErrors(errors)) };
   return { ok: true, value: normalizeRequest(parsed.data) };
 }
 

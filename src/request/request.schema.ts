@@ -29,11 +29,17 @@ export const fieldObjectSchema = z
     decimal_places: z
       .int()
       .min(0)
-      .max(1000)
+      .max(100)
       .optional()
-      .describe("decimal: digits after the point."),
-    min: z.number().optional().describe("Numbers: the smallest value accepted."),
-    max: z.number().optional().describe("Numbers: the largest value accepted."),
+      .describe("decimal: digits after the point (at most 100)."),
+    min: z
+      .number()
+      .optional()
+      .describe("Numbers: the smallest value accepted (within ±9007199254740991)."),
+    max: z
+      .number()
+      .optional()
+      .describe("Numbers: the largest value accepted (within ±9007199254740991)."),
     auto_now: z.boolean().optional().describe("date, datetime: set on every save."),
     auto_now_add: z.boolean().optional().describe("date, datetime: set when the row is created."),
     to: z

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 /**
- * Portal settings, kept by the platform team in `.github/devportal.yml` of the request
- * repository or of the organisation's `.github` repository.
+ * Portal settings, kept by the platform team in ONE place, the control plane: the
+ * organisation's `.github` repository (file `.github/devportal.yml`) or the repository the
+ * app's `DEVPORTAL_CONFIG_REPO` names. Every key is documented here, field by field.
  */
 
 /** Only these environment variables may be named by `secrets.*.from_env`: anything else
@@ -25,13 +26,36 @@ export const secretSchema = z.strictObject({
     ),
 });
 
-export const settingsSchema = z.strictObject({
+/** The settings as the platform team writes them (before `gitops_repos` gets its default). */
+export const settingsObjectSchema = z.strictObject({
   owner: z
     .string()
     .optional()
     .describe("Organisation where service repositories are created (default: the installation's)."),
+  request_repositories: z
+    .array(z.string())
+    .min(1)
+    .describe(
+      "the repositories (names in owner, e.g. [platform-requests]) that take requests: issues, request files, pull-request plans and commands; every other repository is ignored",
+    ),
   gitops_repo: z.string().default("gitops").describe("Default Repository_B (name or owner/name)."),
-  domain: z.string().optional().describe("Default host: <service>.<domain>."),
+  gitops_repos: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .describe(
+      "The only GitOps repositories a request's deploy.gitops_repo may name (name or owner/name); default [gitops_repo], and gitops_repo must be one of them.",
+    ),
+  domain: z
+    .string()
+    .optional()
+    .describe("Default host <service>.<domain>; a request's host must be under it."),
+  allowed_hosts: z
+    .array(z.string())
+    .default([])
+    .describe(
+      "Hosts allowed besides those under domain: exact names (api.acme.com) or patterns whose leftmost label is * (*.apps.acme.dev: exactly one more label).",
+    ),
   registry: z.string().default("ghcr.io").describe("Container registry host."),
   image_pull_secret: z
     .string()
@@ -66,5 +90,11 @@ export const settingsSchema = z.strictObject({
     .describe("Actions secrets sealed into every new Repository_A."),
 });
 
-export type PortalSettings = z.infer<typeof settingsSchema>;
+/** The settings with every default applied; `gitops_repos` defaults to `[gitops_repo]`. */
+export const settingsSchema = settingsObjectSchema.transform((settings) => ({
+  ...settings,
+  gitops_repos: settings.gitops_repos ?? [settings.gitops_repo],
+}));
+
+export type PortalSettings = z.output<typeof settingsSchema>;
 export type PortalSettingsInput = z.input<typeof settingsSchema>;

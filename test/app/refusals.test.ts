@@ -67,7 +67,8 @@ describe("requests that must create nothing", () => {
 
   it("an empty repository made by hand in a personal account is adopted", async () => {
     double.state.accounts.set("octocat", "User");
-    const settings = "owner: octocat\ndomain: apps.example.com\n";
+    const settings =
+      "owner: octocat\nrequest_repositories: [requests]\ndomain: apps.example.com\nallowed_hosts: ['*.example.com']\n";
     const requests = double.state.repo(ORG, REQUESTS);
     if (!requests) throw new Error("no request repository");
     double.state.commitFiles(requests, { ".github/devportal.yml": settings }, "settings");
@@ -87,7 +88,7 @@ describe("requests that must create nothing", () => {
       requests,
       {
         ".github/devportal.yml":
-          "owner: acme\ndomain: apps.acme.dev\nsecrets:\n  KEY: { from_env: PRIVATE_KEY }\n",
+          "owner: acme\nrequest_repositories: [requests]\ndomain: apps.acme.dev\nsecrets:\n  KEY: { from_env: PRIVATE_KEY }\n",
       },
       "bad settings",
     );

@@ -27,6 +27,8 @@ function parseSeeds(text: string): number[] {
 function renderSeed(seed: number): Rendered {
   const settings = validateSettings({
     owner: seed % 2 === 0 ? "Acme-Labs" : "acme",
+    request_repositories: ["requests"],
+    domain: "example.com",
     image_updater: seed % 3 === 0,
     ...(seed % 5 === 0 ? {} : { image_pull_secret: "ghcr-pull" }),
   });

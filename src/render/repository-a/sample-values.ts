@@ -80,13 +80,14 @@ function truncate(text: string, maxLength = 255): string {
 
 function integerIn(field: Field, preferred: number, variant: number): number {
   const low = field.min !== undefined ? Math.ceil(field.min) : undefined;
-  const high = field.max !== undefined ? Math.floor(field.max) : undefined;
-  return clamp(preferred, low, high === undefined ? undefined : high - 3) + variant;
+  // Validation keeps bounds within ±2^53; the variant must not step past the top either.
+  const high = field.max !== undefined ? Math.floor(field.max) : Number.MAX_SAFE_INTEGER;
+  return Math.min(clamp(preferred, low, high - 3) + variant, high);
 }
 
 function numberIn(field: Field, preferred: number, variant: number): number {
-  const value = clamp(preferred, field.min, field.max === undefined ? undefined : field.max - 3);
-  return value + variant;
+  const high = field.max ?? Number.MAX_SAFE_INTEGER;
+  return Math.min(clamp(preferred, field.min, high - 3) + variant, high);
 }
 
 /** A decimal string with exactly decimal_places digits after the point and at most

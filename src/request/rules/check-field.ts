@@ -80,8 +80,43 @@ function isKnownOption(key: string): boolean {
   return Object.values(TYPE_OPTIONS).some((options) => options.includes(key));
 }
 
+/**
+ * Numbers are refused beyond 2^53 rather than carried as strings: YAML and JSON readers turn
+ * them into JavaScript numbers, which past 2^53 have already lost digits, so what the person
+ * wrote could not be rendered as written anyway (12345678901234567890 reads back as
+ * ...7000). No bound or default a CRUD service needs comes near it.
+ */
+const SAFE_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** The column ranges Django's integer fields store on every database the portal supports. */
+const COLUMN_RANGE: Partial<Record<FieldType, [number, number]>> = {
+  integer: [-2147483648, 2147483647],
+  big_integer: [-SAFE_LIMIT, SAFE_LIMIT],
+};
+
+/** A number's problem as a bound or default of a `type` field, or undefined. */
+function numberProblem(type: FieldType, value: number): string | undefined {
+  const range = COLUMN_RANGE[type];
+  if (range && Number.isInteger(value) && (value < range[0] || value > range[1])) {
+    return type === "integer"
+      ? `${value} does not fit an integer column (${range[0]} to ${range[1]}): use big_integer, or a smaller number`
+      : `${value} is beyond ±${SAFE_LIMIT} (2^53 - 1), where numbers lose digits: use a smaller number`;
+  }
+  if (Math.abs(value) > SAFE_LIMIT) {
+    return `${value} is beyond ±${SAFE_LIMIT} (2^53 - 1), where numbers lose digits: use a smaller number`;
+  }
+  return undefined;
+}
+
 function checkNumbers(path: string, type: FieldType, spec: Record<string, unknown>) {
   const errors: ValidationError[] = [];
+  for (const key of ["min", "max", "default"] as const) {
+    const value = asNumber(spec[key]);
+    const problem = value === undefined ? undefined : numberProblem(type, value);
+    if (problem && NUMERIC_TYPES.includes(type))
+      errors.push({ path: `${path}.${key}`, message: problem });
+  }
+  if (errors.length > 0) return errors;
   const min = asNumber(spec.min);
   const max = asNumber(spec.max);
   if (min !== undefined && max !== undefined && min > max) {
@@ -102,6 +137,18 @@ function checkNumbers(path: string, type: FieldType, spec: Record<string, unknow
       errors.push({
         path: `${path}.decimal_places`,
         message: `decimal_places (${places}) exceeds max_digits (${digits}): max_digits counts all digits, so it must be >= decimal_places`,
+      });
+    }
+    // A default the column cannot hold fails every insert that relies on it.
+    const fallback = asNumber(spec.default);
+    if (
+      places <= digits &&
+      fallback !== undefined &&
+      Math.abs(fallback) >= 10 ** (digits - places)
+    ) {
+      errors.push({
+        path: `${path}.default`,
+        message: `${fallback} does not fit max_digits ${digits} with decimal_places ${places} (at most ${digits - places} digits before the point): raise max_digits, or use a smaller default`,
       });
     }
   }
@@ -139,6 +186,8 @@ function checkDefault(path: string, type: FieldType, spec: Record<string, unknow
     if (INTEGER_TYPES.includes(type) && !Number.isInteger(value)) {
       return [{ path: at, message: `expected a whole number for a ${type} field` }];
     }
+    if (numberProblem(type, value)) return []; // reported with the bounds
+
     const min = asNumber(spec.min);
     const max = asNumber(spec.max);
     if ((min !== undefined && value < min) || (max !== undefined && value > max)) {

@@ -1,7 +1,13 @@
 import { pluralKebab } from "../naming.js";
 import type { ValidationError } from "../service-request.js";
 import { checkField } from "./check-field.js";
-import { PASCAL_CASE, PYTHON_KEYWORDS, RESERVED_FIELD_NAMES, SNAKE_CASE } from "./python-names.js";
+import {
+  IMPORTED_NAMES,
+  PASCAL_CASE,
+  PYTHON_KEYWORDS,
+  RESERVED_FIELD_NAMES,
+  SNAKE_CASE,
+} from "./python-names.js";
 import { asArray, asRecord, asString } from "./raw-access.js";
 
 export const MAX_MODELS = 100;
@@ -97,6 +103,9 @@ function fieldNameProblem(name: string): string | undefined {
     return `"${name}" is not snake_case: use lowercase letters and digits separated by single underscores (e.g. placed_at)`;
   }
   if (PYTHON_KEYWORDS.has(name)) return `"${name}" is a Python keyword: choose another name`;
+  if (IMPORTED_NAMES.has(name)) {
+    return `"${name}" would hide the module ${name} that the generated code imports, and the service could not start: rename the field (e.g. ${name}_value)`;
+  }
   if (RESERVED_FIELD_NAMES.has(name)) {
     return name === "id" || name === "pk"
       ? `"${name}" is added by Django itself: remove it`

@@ -1,3 +1,4 @@
+import { hostPatternProblem, isAllowedGitopsRepo } from "../deploy-policy.js";
 import type { ValidationError } from "../service-request.js";
 import { type PortalSettings, SECRET_ENV_PREFIX } from "../settings.schema.js";
 import {
@@ -5,6 +6,7 @@ import {
   DNS_1123_LABEL,
   DNS_1123_SUBDOMAIN,
   GITHUB_LOGIN,
+  GITHUB_REPO,
   HOST_NAME,
   isRepositoryReference,
   QUANTITY,
@@ -27,11 +29,42 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
       `"${settings.owner}" is not a GitHub organisation login`,
     );
   }
+  settings.request_repositories.forEach((name, index) => {
+    expect(
+      GITHUB_REPO.test(name) && name !== "." && name !== "..",
+      `request_repositories[${index}]`,
+      name.includes("/")
+        ? `"${name}" is not a repository name: write the name only (e.g. platform-requests); request repositories are in owner`
+        : `"${name}" is not a GitHub repository name (e.g. platform-requests)`,
+    );
+  });
+  const gitopsValid = isRepositoryReference(settings.gitops_repo);
   expect(
-    isRepositoryReference(settings.gitops_repo),
+    gitopsValid,
     "gitops_repo",
     `"${settings.gitops_repo}" is not a GitHub repository: write name or owner/name`,
   );
+  let listValid = true;
+  settings.gitops_repos.forEach((reference, index) => {
+    const ok = isRepositoryReference(reference);
+    listValid &&= ok;
+    expect(
+      ok,
+      `gitops_repos[${index}]`,
+      `"${reference}" is not a GitHub repository: write name or owner/name`,
+    );
+  });
+  if (gitopsValid && listValid) {
+    expect(
+      isAllowedGitopsRepo({
+        reference: settings.gitops_repo,
+        allowed: settings.gitops_repos,
+        owner: settings.owner,
+      }),
+      "gitops_repos",
+      `does not include gitops_repo "${settings.gitops_repo}", the default every request deploys to: add it`,
+    );
+  }
   if (settings.domain !== undefined) {
     expect(
       HOST_NAME.test(settings.domain),
@@ -39,6 +72,15 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
       `"${settings.domain}" is not a DNS domain (e.g. apps.acme.dev)`,
     );
   }
+  settings.allowed_hosts.forEach((pattern, index) => {
+    const problem = hostPatternProblem(pattern);
+    if (problem) errors.push({ path: `allowed_hosts[${index}]`, message: problem });
+  });
+  expect(
+    settings.domain !== undefined || settings.allowed_hosts.length > 0,
+    "domain",
+    "required — the domain services are served under (e.g. apps.acme.dev), or at least allowed_hosts: without either no host could be allowed",
+  );
   expect(
     REGISTRY_HOST.test(settings.registry),
     "registry",

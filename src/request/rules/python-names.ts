@@ -126,3 +126,28 @@ export const RESERVED_FIELD_NAMES = new Set([
 export const PYTHON_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 export const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * Names the generated app modules import (templates/service/__app__/*.py). A field becomes a
+ * class attribute of its model, and in a class body an attribute named `models`, `decimal`
+ * or `validators` hides the module from every later line (`models.CharField` then fails and
+ * the service cannot start). Refusing every imported name keeps future templates safe too; a
+ * test holds this list to the templates' imports.
+ */
+export const IMPORTED_NAMES = new Set([
+  "admin",
+  "decimal",
+  "migrations",
+  "models",
+  "routers",
+  "serializers",
+  "test",
+  "validators",
+  "views",
+  "viewsets",
+]);
+
+/** Imported names a field may still take, each with why: `status` (rest_framework's HTTP
+ * codes) is imported only by views.py and tests.py, where field names are never Python
+ * names, only strings, and it is far too common a column to refuse for nothing. */
+export const IMPORTED_NAMES_FIELDS_MAY_USE = new Set(["status"]);

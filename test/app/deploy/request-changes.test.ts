@@ -66,7 +66,7 @@ describe("a changed request of a deployed service", () => {
     const before = gitops()?.git.history("main")[0]?.sha ?? "";
     const changed = REQUEST_FILE.replace(
       "host: orders.example.com",
-      "host: orders.acme.dev",
+      "host: orders.apps.acme.dev",
     ).replace("storage: 1Gi", "storage: 5Gi");
     expect(changed).not.toBe(REQUEST_FILE);
 
@@ -88,7 +88,7 @@ describe("a changed request of a deployed service", () => {
     const tree = gitops()?.git.read("main") ?? {};
     expect(tree["apps/orders-api/kustomization.yaml"]).toContain(`newTag: "${tag}"`);
     for (const object of kustomizeBuild(tree, "apps/orders-api")) validateObject(object);
-    expect(tree["apps/orders-api/ingress.yaml"]).toContain('"orders.acme.dev"');
+    expect(tree["apps/orders-api/ingress.yaml"]).toContain('"orders.apps.acme.dev"');
     expect(requestIssue()?.comments[0]?.body).toContain(
       "✅ **Deployed**: deploy changes applied \\(host\\, storage\\)",
     );

@@ -67,7 +67,10 @@ describe("devportal validate", () => {
   it("checks the settings file too, in the same run", async () => {
     const dir = temp();
     const file = join(dir, "settings.yml");
-    writeFileSync(file, "secrets:\n  KEY: { from_env: PRIVATE_KEY }\n");
+    writeFileSync(
+      file,
+      "request_repositories: [requests]\ndomain: apps.acme.dev\nsecrets:\n  KEY: { from_env: PRIVATE_KEY }\n",
+    );
     const result = await run("validate", example, "--settings", file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('secrets.KEY.from_env: "PRIVATE_KEY" is not allowed');

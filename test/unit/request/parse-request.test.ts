@@ -90,7 +90,7 @@ describe("parseRequest", () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(formatError(result.errors[0] ?? { path: "", message: "" })).toMatch(
-        /two\.yml: YAML syntax error/,
+        /two\.yml holds 2 YAML documents \(separated by ---\): keep one\./,
       );
   });
 

@@ -1,6 +1,17 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultSettings, parseSettings } from "../../../src/request/parse-settings.js";
+import {
+  defaultSettings,
+  parsePortalSettings,
+  parseSettings,
+} from "../../../src/request/parse-settings.js";
 import { formatError } from "../../../src/request/service-request.js";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+
+/** The keys every control-plane settings file needs, so each case shows only its own error. */
+const BASE = "request_repositories: [requests]\ndomain: apps.acme.dev\n";
 
 function errorsOf(text: string): string[] {
   const result = parseSettings(text, "devportal.yml");
@@ -8,9 +19,12 @@ function errorsOf(text: string): string[] {
 }
 
 describe("portal settings", () => {
-  it("fills every default", () => {
+  it("fills every default (the CLI's offline settings take no requests)", () => {
     expect(defaultSettings()).toEqual({
+      request_repositories: [],
       gitops_repo: "gitops",
+      gitops_repos: ["gitops"],
+      allowed_hosts: [],
       registry: "ghcr.io",
       requesters: [],
       visibility: "private",
@@ -22,14 +36,24 @@ describe("portal settings", () => {
     });
   });
 
-  it("reads the DESIGN example", () => {
+  it("reads the DESIGN example; gitops_repos defaults to [gitops_repo]", () => {
     const result = parseSettings(
-      "owner: acme\ndomain: apps.acme.dev\nrequesters: [platform, backend]\nsecrets:\n  REGISTRY_PASSWORD: { from_env: DEVPORTAL_SECRET_REGISTRY_PASSWORD }\n",
+      `owner: acme\n${BASE}requesters: [platform, backend]\ngitops_repo: acme/deploys\nsecrets:\n  REGISTRY_PASSWORD: { from_env: DEVPORTAL_SECRET_REGISTRY_PASSWORD }\n`,
     );
-    expect(result.ok && result.value.secrets).toEqual({
+    if (!result.ok) throw new Error(result.errors.map(formatError).join("\n"));
+    expect(result.value.secrets).toEqual({
       REGISTRY_PASSWORD: { from_env: "DEVPORTAL_SECRET_REGISTRY_PASSWORD" },
     });
+    expect(result.value.request_repositories).toEqual(["requests"]);
+    expect(result.value.gitops_repos).toEqual(["acme/deploys"]);
   });
+
+  it.each(["examples/settings.yml", "templates/request-repository/.github/devportal.yml"])(
+    "%s is valid",
+    (path) => {
+      expect(errorsOf(readFileSync(join(ROOT, path), "utf8"))).toEqual([]);
+    },
+  );
 
   // A settings file is editable by anyone with write access to its repository: it must not
   // be able to reach the app's private key or webhook secret through from_env.
@@ -47,7 +71,7 @@ describe("portal settings", () => {
       'secrets.X.from_env: "DEVPORTAL_SECRET_a-b" is not allowed: secrets may only come from environment variables named DEVPORTAL_SECRET_*',
     ],
   ])("refuses from_env %s", (variable, message) => {
-    expect(errorsOf(`secrets:\n  X: { from_env: ${variable} }\n`)).toEqual([message]);
+    expect(errorsOf(`${BASE}secrets:\n  X: { from_env: ${variable} }\n`)).toEqual([message]);
   });
 
   it.each([
@@ -56,7 +80,6 @@ describe("portal settings", () => {
       "secrets.GITHUB_TOKEN: secret names use A-Z, 0-9 and _, do not start with a digit or GITHUB_",
     ],
     ["owner: -acme\n", 'owner: "-acme" is not a GitHub organisation login'],
-    ["domain: Apps_Acme\n", 'domain: "Apps_Acme" is not a DNS domain (e.g. apps.acme.dev)'],
     [
       "resources: { memory: 1GB }\n",
       'resources.memory: "1GB" is not a memory quantity (e.g. 256Mi)',
@@ -75,7 +98,92 @@ describe("portal settings", () => {
     ],
     ["visibility: secret\n", 'visibility: "secret" is not one of private, internal, public'],
     ["gitop_repo: gitops\n", 'gitop_repo: unknown key — did you mean "gitops_repo"?'],
+    [
+      "gitops_repo: deploys\ngitops_repos: [gitops]\n",
+      'gitops_repos: does not include gitops_repo "deploys", the default every request deploys to: add it',
+    ],
+    [
+      "gitops_repos: [gitops, a/b/c]\n",
+      'gitops_repos[1]: "a/b/c" is not a GitHub repository: write name or owner/name',
+    ],
+    ["gitops_repos: []\n", "gitops_repos: must be at least 1 entries, got 0"],
+    [
+      "allowed_hosts: ['*.dev', 'a.*.acme.dev']\n",
+      'allowed_hosts[0]: "*.dev" is not a host pattern: write a host (api.acme.com) or *. and a domain with at least two labels (*.apps.acme.dev)',
+    ],
   ])("refuses %j", (text, message) => {
+    expect(errorsOf(`${BASE}${text}`)[0]).toEqual(message);
+  });
+
+  it("takes an owner-qualified gitops_repo in a list of names of the same owner", () => {
+    expect(
+      errorsOf(`${BASE}owner: Acme\ngitops_repo: acme/gitops\ngitops_repos: [GitOps]\n`),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ["domain: Apps_Acme\n", ['domain: "Apps_Acme" is not a DNS domain (e.g. apps.acme.dev)']],
+    [
+      "",
+      [
+        "domain: required — the domain services are served under (e.g. apps.acme.dev), or at least allowed_hosts: without either no host could be allowed",
+      ],
+    ],
+  ])("needs a domain or allowed hosts: %j", (text, messages) => {
+    expect(errorsOf(`request_repositories: [requests]\n${text}`)).toEqual(messages);
+  });
+
+  it("accepts allowed_hosts instead of a domain", () => {
+    expect(errorsOf("request_repositories: [requests]\nallowed_hosts: ['*.acme.dev']\n")).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    [
+      "domain: apps.acme.dev\n",
+      "request_repositories: required — the repositories (names in owner, e.g. [platform-requests]) that take requests: issues, request files, pull-request plans and commands; every other repository is ignored",
+    ],
+    [
+      "domain: apps.acme.dev\nrequest_repositories: []\n",
+      "request_repositories: must be at least 1 entries, got 0",
+    ],
+    [
+      "domain: apps.acme.dev\nrequest_repositories: [acme/requests]\n",
+      'request_repositories[0]: "acme/requests" is not a repository name: write the name only (e.g. platform-requests); request repositories are in owner',
+    ],
+  ])("needs request repositories: %j", (text, message) => {
     expect(errorsOf(text)).toEqual([message]);
+  });
+});
+
+describe("settings problems are data, never a throw", () => {
+  it.each([
+    ["not YAML", "owner: [acme\n", "devportal.yml: YAML syntax error at line 2, column 1: "],
+    [
+      "an alias bomb",
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+      "devportal.yml uses YAML aliases too heavily",
+    ],
+    ["a list", "- owner\n", "devportal.yml must be a YAML mapping"],
+    [
+      "deep nesting",
+      `x: ${"[".repeat(5000)}${"]".repeat(5000)}\n`,
+      "devportal.yml is nested too deeply",
+    ],
+    ["invalid values", "owner: 42\n", "owner: expected a string, got number 42"],
+    ["a merge key", `${BASE}<<: {owner: acme}\n`, "merge keys (<<) are not supported"],
+  ])("%s", (_name, text, start) => {
+    const result = parsePortalSettings(text, "devportal.yml");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.kind).toBe("settings-problem");
+    expect(result.problem.source).toBe("devportal.yml");
+    expect(result.problem.errors.map(formatError).join("\n")).toContain(start);
+  });
+
+  it("valid settings come back as settings", () => {
+    const result = parsePortalSettings(BASE, "devportal.yml");
+    expect(result.ok && result.value.request_repositories).toEqual(["requests"]);
   });
 });
