@@ -1,8 +1,14 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/** `npm run test:process` sets it: the real-process tests run only when asked for. */
+const processTests = process.env.DEVPORTAL_PROCESS_TESTS === "1";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    // test/process starts the app as real processes (and redis-server) and takes minutes on
+    // a loaded machine: it is not part of `npm test`; `npm run test:process` runs it alone.
+    include: processTests ? ["test/process/**/*.test.ts"] : ["test/**/*.test.ts"],
+    exclude: processTests ? configDefaults.exclude : [...configDefaults.exclude, "test/process/**"],
     // Real-tool tests start Django, gunicorn and PostgreSQL: give them room, and keep the
     // two cores of CI busy without oversubscribing them.
     testTimeout: 120_000,

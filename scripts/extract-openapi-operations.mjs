@@ -59,6 +59,10 @@ const OPERATIONS = [
   "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
   "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments",
   "PATCH /repos/{owner}/{repo}/comments/{comment_id}",
+  // Trust boundaries: the app's own identity (to believe only its own comments), the
+  // reaction that acknowledges a command.
+  "GET /app",
+  "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
 ];
 
 /** Keywords the double's validator understands; documentation (description, examples) is

@@ -1,4 +1,6 @@
+import { createHash, randomBytes } from "node:crypto";
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import { type AppIdentity, getAppIdentity } from "../github/app-identity.js";
 import { onCommand } from "../handlers/on-command.js";
 import { onPullRequest } from "../handlers/on-pull-request.js";
 import { onPush } from "../handlers/on-push.js";
@@ -10,7 +12,7 @@ import { positiveInteger, queueFromEnv } from "../runtime/queue-from-env.js";
 import { startRecovery } from "../runtime/recovery/recover.js";
 import { RECOVER_JOB, resumeRequest } from "../runtime/recovery/resume-request.js";
 import { Runtime } from "../runtime/runtime.js";
-import type { PortalDeps } from "../services/portal-deps.js";
+import type { PortalDeps, ResolvedDeps } from "../services/portal-deps.js";
 
 export interface AppDeps extends PortalDeps {
   /** The job queue; by default from the environment (REDIS_URL: Redis, else in-process). */
@@ -21,23 +23,36 @@ export interface AppDeps extends PortalDeps {
   onRuntime?: (runtime: Runtime) => void;
 }
 
-/** Wiring only: which event goes to which job type, the queue, the HTTP routes. */
+/** Wiring only: which event goes to which job type, with the dependencies it needs, the
+ * queue, the HTTP routes. */
 export function createApp(deps: AppDeps) {
   return async (app: Probot, options?: ApplicationFunctionOptions): Promise<void> => {
+    const resolved: ResolvedDeps = {
+      ...deps,
+      app: deps.app ?? appIdentityOf(app),
+      markKey: deps.markKey ?? markKeyOf(deps.env),
+    };
     const runtime = new Runtime({
       probot: app,
       queue: deps.queue ?? queueFromEnv(deps.env, app.log),
     });
-    runtime.register(onRequestIssue(deps));
-    runtime.register(onCommand(deps));
-    runtime.register(onPush(deps));
-    runtime.register(onPullRequest());
-    runtime.register(onWorkflowRun());
-    runtime.registerJob(RECOVER_JOB, resumeRequest(deps));
+    runtime.register(onRequestIssue(resolved));
+    runtime.register(onCommand(resolved));
+    runtime.register(onPush(resolved));
+    runtime.register(onPullRequest(resolved));
+    runtime.register(onWorkflowRun(resolved));
+    runtime.registerJob(RECOVER_JOB, resumeRequest(resolved));
     addRoutes(options, runtimeRoutes(runtime));
     await runtime.start();
     const interval = recoveryIntervalMs(deps);
-    if (interval) startRecovery({ probot: app, runtime, log: app.log, intervalMs: interval });
+    if (interval)
+      startRecovery({
+        probot: app,
+        runtime,
+        log: app.log,
+        intervalMs: interval,
+        identity: resolved.app,
+      });
     deps.onRuntime?.(runtime);
   };
 }
@@ -62,4 +77,27 @@ function recoveryIntervalMs(deps: AppDeps): number | undefined {
   const raw = deps.env.DEVPORTAL_RECOVERY_INTERVAL;
   if (raw?.trim() === "0") return undefined;
   return (positiveInteger(raw) ?? 300) * 1000;
+}
+
+/** `GET /app` with the app's JWT, once per process (a failure is asked again next time). */
+function appIdentityOf(app: Probot): () => Promise<AppIdentity> {
+  let identity: Promise<AppIdentity> | undefined;
+  return () => {
+    if (!identity) {
+      const asked = app.auth().then((octokit) => getAppIdentity(octokit));
+      asked.catch(() => {
+        if (identity === asked) identity = undefined;
+      });
+      identity = asked;
+    }
+    return identity;
+  };
+}
+
+/** The repository mark's key: derived from the webhook secret, which every replica shares
+ * and no member knows. Without one (a local run), a key for this process only. */
+function markKeyOf(env: Readonly<Record<string, string | undefined>>): string {
+  const secret = env.WEBHOOK_SECRET ?? env.PRIVATE_KEY;
+  if (!secret) return randomBytes(32).toString("hex");
+  return createHash("sha256").update(`devportal repository mark\n${secret}`).digest("hex");
 }

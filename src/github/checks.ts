@@ -1,6 +1,6 @@
 /** Check runs. */
 
-import type { Octokit, RepoParams } from "./octokit.js";
+import { NO_RETRY, type Octokit, type RepoParams } from "./octokit.js";
 
 export interface CheckRunOutput {
   title: string;
@@ -49,5 +49,7 @@ export async function upsertCheckRun(
     status: "completed",
     conclusion,
     output,
+    // A retried create after a lost answer would stack a second run of the same name.
+    request: NO_RETRY,
   });
 }

@@ -1,12 +1,14 @@
 /** Issues, their comments and labels, and the files of a pull request. */
 
-import { type Octokit, orNotFound, type RepoParams } from "./octokit.js";
+import { type AppIdentity, type Authored, isAppAuthor } from "./app-identity.js";
+import { NO_RETRY, type Octokit, orNotFound, type RepoParams } from "./octokit.js";
 
 export async function createIssue(
   octokit: Octokit,
   params: RepoParams & { title: string; body: string; labels: string[] },
 ): Promise<{ number: number; labels: string[] }> {
-  const { data } = await octokit.rest.issues.create(params);
+  // A retried create after a lost answer would open a second issue.
+  const { data } = await octokit.rest.issues.create({ ...params, request: NO_RETRY });
   return { number: data.number, labels: params.labels };
 }
 
@@ -47,10 +49,10 @@ export async function closeIssue(
   });
 }
 
-/** An issue (open or closed) with `label` whose body carries `marker`, opened by a bot. */
-export async function findBotIssue(
+/** An issue (open or closed) with `label` whose body carries `marker`, opened by this app. */
+export async function findAppIssue(
   octokit: Octokit,
-  params: RepoParams & { label: string; marker: string },
+  params: RepoParams & { label: string; marker: string; app: AppIdentity },
 ): Promise<{ number: number; labels: string[] } | undefined> {
   const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
     owner: params.owner,
@@ -60,7 +62,7 @@ export async function findBotIssue(
     per_page: 100,
   });
   const found = issues.find(
-    (issue) => issue.user?.type === "Bot" && issue.body?.includes(params.marker),
+    (issue) => isAppAuthor(params.app, issue) && issue.body?.includes(params.marker),
   );
   if (!found) return undefined;
   const labels = found.labels.map((label) =>
@@ -76,12 +78,13 @@ export interface FoundComment {
 }
 
 /**
- * The first comment on an issue that carries `marker` and was written by a bot (an app).
- * Checking the author keeps a user who pastes the marker from hijacking the app's state.
+ * The first comment on an issue that carries `marker` and was written by this app. Checking
+ * the author keeps a person, or another app, who pastes the marker from hijacking the app's
+ * state.
  */
-export async function findBotComment(
+export async function findAppComment(
   octokit: Octokit,
-  params: RepoParams & { issue: number; marker: string },
+  params: RepoParams & { issue: number; marker: string; app: AppIdentity },
 ): Promise<FoundComment | undefined> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: params.owner,
@@ -90,7 +93,7 @@ export async function findBotComment(
     per_page: 100,
   });
   const found = comments.find(
-    (comment) => comment.user?.type === "Bot" && comment.body?.includes(params.marker),
+    (comment) => isAppAuthor(params.app, comment) && comment.body?.includes(params.marker),
   );
   return found ? { id: found.id, body: found.body ?? "", htmlUrl: found.html_url } : undefined;
 }
@@ -120,8 +123,24 @@ export async function upsertComment(
     repo,
     issue_number: params.issue,
     body,
+    // A retried create after a lost answer would post a second comment.
+    request: NO_RETRY,
   });
   return { id: data.id, body: data.body ?? body, htmlUrl: data.html_url };
+}
+
+/** React to a comment (GitHub keeps one reaction per content and author: a redelivery adds
+ * nothing). */
+export async function addCommentReaction(
+  octokit: Octokit,
+  params: RepoParams & { commentId: number; content: "eyes" | "+1" | "-1" | "confused" },
+): Promise<void> {
+  await octokit.rest.reactions.createForIssueComment({
+    owner: params.owner,
+    repo: params.repo,
+    comment_id: params.commentId,
+    content: params.content,
+  });
 }
 
 /** Paths a pull request adds or changes (removed files are not requests). */
@@ -142,7 +161,8 @@ export interface OpenIssue {
   number: number;
   body: string | null;
   labels: string[];
-  author: { login: string; isBot: boolean };
+  /** As GitHub gives it: whether the app wrote it is decided with its identity. */
+  author: Authored;
 }
 
 /** Open issues (not pull requests) of a repository carrying `label`. */
@@ -163,6 +183,11 @@ export async function listOpenIssues(
       number: issue.number,
       body: issue.body ?? null,
       labels: issue.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-      author: { login: issue.user?.login ?? "", isBot: issue.user?.type === "Bot" },
+      author: {
+        user: issue.user ? { login: issue.user.login, type: issue.user.type } : null,
+        performed_via_github_app: issue.performed_via_github_app
+          ? { id: issue.performed_via_github_app.id }
+          : null,
+      },
     }));
 }

@@ -1,14 +1,41 @@
-/** Repositories: create, read, files, commits compared, collaborators, commit comments, and the
- * portal settings read through Probot's config API. */
+/** Repositories: create, read, files, commits compared, collaborators, commit comments. */
 
-import { type Octokit, orNotFound, type RepoParams } from "./octokit.js";
+import { type AppIdentity, isAppAuthor } from "./app-identity.js";
+import { NO_RETRY, type Octokit, orNotFound, type RepoParams } from "./octokit.js";
 
 export interface RepositoryInfo {
+  /** GitHub's id: a repository deleted and created again under the name gets a new one. */
+  id: number;
   fullName: string;
   htmlUrl: string;
   defaultBranch: string;
+  description: string;
+  /** ISO time of creation. */
+  createdAt: string;
   /** The homepage URL ("" when unset): the app points it at the request that created it. */
   homepage: string;
+}
+
+type RepositoryData = {
+  id: number;
+  full_name: string;
+  html_url: string;
+  default_branch: string;
+  description: string | null;
+  created_at?: string | null;
+  homepage?: string | null;
+};
+
+function repositoryInfo(data: RepositoryData): RepositoryInfo {
+  return {
+    id: data.id,
+    fullName: data.full_name,
+    htmlUrl: data.html_url,
+    defaultBranch: data.default_branch,
+    description: data.description ?? "",
+    createdAt: data.created_at ?? "",
+    homepage: data.homepage ?? "",
+  };
 }
 
 /** The repository, or undefined when it does not exist (or the installation cannot see it). */
@@ -17,14 +44,7 @@ export async function getRepository(
   params: RepoParams,
 ): Promise<RepositoryInfo | undefined> {
   const response = await orNotFound(() => octokit.rest.repos.get(params));
-  if (!response) return undefined;
-  const { full_name, html_url, default_branch, homepage } = response.data;
-  return {
-    fullName: full_name,
-    htmlUrl: html_url,
-    defaultBranch: default_branch,
-    homepage: homepage ?? "",
-  };
+  return response ? repositoryInfo(response.data) : undefined;
 }
 
 /**
@@ -54,13 +74,11 @@ export async function createOrgRepository(
     homepage: params.homepage,
     auto_init: true,
     has_wiki: false,
+    // A lost answer is settled by reading what GitHub holds (the repository's mark), not by
+    // asking again: a second create only meets "name already exists".
+    request: NO_RETRY,
   });
-  return {
-    fullName: data.full_name,
-    htmlUrl: data.html_url,
-    defaultBranch: data.default_branch,
-    homepage: data.homepage ?? params.homepage,
-  };
+  return { ...repositoryInfo(data), homepage: data.homepage ?? params.homepage };
 }
 
 /**
@@ -93,34 +111,6 @@ export async function readFile(
   if (!data || Array.isArray(data) || data.type !== "file" || !("content" in data))
     return undefined;
   return Buffer.from(data.content, "base64").toString("utf8");
-}
-
-/** Where portal settings live, relative to the request repository and the org's `.github`. */
-export const SETTINGS_PATH = ".github/devportal.yml";
-
-export interface SettingsLookup {
-  /** The merged settings document, or null when neither repository holds one. */
-  raw: Record<string, unknown> | null;
-  /** True when the repository itself holds `.github/devportal.yml`: it is a request
-   * repository, whose pushes may be requests. The org fallback alone does not make one. */
-  own: boolean;
-}
-
-/**
- * Read the settings as Probot's `context.config` does (the repository's default branch,
- * then the organisation's `.github` repository, `_extends` honoured), keeping track of
- * whether the repository holds its own file.
- */
-export async function readPortalSettings(
-  octokit: Octokit,
-  params: RepoParams,
-): Promise<SettingsLookup> {
-  const { config, files } = await octokit.config.get({ ...params, path: SETTINGS_PATH });
-  const found = files.some((file) => file.config !== null);
-  return {
-    raw: found ? (config as Record<string, unknown>) : null,
-    own: files[0]?.config !== null && files[0]?.config !== undefined,
-  };
 }
 
 /** How `head` relates to `base`, as GitHub's compare API says it. */
@@ -158,10 +148,11 @@ export async function getCollaboratorRole(
   return response?.data.role_name ?? response?.data.permission ?? "none";
 }
 
-/** Comment on a commit once: a comment carrying `marker` by a bot is edited, not repeated. */
+/** Comment on a commit once: the app's own comment carrying `marker` is edited, not
+ * repeated (anyone else's comment with the marker is not the app's). */
 export async function upsertCommitComment(
   octokit: Octokit,
-  params: RepoParams & { sha: string; marker: string; body: string },
+  params: RepoParams & { sha: string; marker: string; body: string; app: AppIdentity },
 ): Promise<void> {
   const { owner, repo, sha, body } = params;
   const comments = await octokit.paginate(octokit.rest.repos.listCommentsForCommit, {
@@ -171,12 +162,19 @@ export async function upsertCommitComment(
     per_page: 100,
   });
   const existing = comments.find(
-    (comment) => comment.user?.type === "Bot" && comment.body.includes(params.marker),
+    (comment) => isAppAuthor(params.app, comment) && comment.body.includes(params.marker),
   );
   if (existing?.body === body) return;
   if (existing) {
     await octokit.rest.repos.updateCommitComment({ owner, repo, comment_id: existing.id, body });
     return;
   }
-  await octokit.rest.repos.createCommitComment({ owner, repo, commit_sha: sha, body });
+  // A retried create after a lost answer would post a second comment.
+  await octokit.rest.repos.createCommitComment({
+    owner,
+    repo,
+    commit_sha: sha,
+    body,
+    request: NO_RETRY,
+  });
 }

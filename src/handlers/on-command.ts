@@ -1,17 +1,16 @@
 import type { Context } from "probot";
 import { fileRequestKey, issueRequestKey } from "../runtime/job-keys.js";
 import type { JobType } from "../runtime/job-type.js";
-import { jobForIssue } from "../services/intake/job-for-issue.js";
 import { parseCommand } from "../services/intake/parse-command.js";
 import { runCommand } from "../services/intake/run-command.js";
-import type { PortalDeps } from "../services/portal-deps.js";
+import type { ResolvedDeps } from "../services/portal-deps.js";
 import { fileRequestPathOf, REQUEST_LABEL } from "../services/state-in-github.js";
 import { isBot } from "./is-bot.js";
 
 type CommentContext = Context<"issue_comment.created">;
 
-/** issue_comment.created: `/devportal plan` and `/devportal retry` on a request issue. */
-export function onCommand(deps: PortalDeps): JobType {
+/** issue_comment.created: `/devportal <command>` on a request issue. */
+export function onCommand(deps: ResolvedDeps): JobType {
   return {
     events: ["issue_comment.created"],
     accept: (context: CommentContext) => {
@@ -20,7 +19,8 @@ export function onCommand(deps: PortalDeps): JobType {
       if (!parseCommand(comment.body)) return [];
       if (!issue.labels.some((label) => label.name === REQUEST_LABEL)) return [];
       const { owner, repo } = context.repo();
-      // A file request's issue shares its key with pushes of the file.
+      // A file request's issue shares its key with pushes of the file. The key only orders
+      // jobs; whether the issue really is the app's is decided in the work (app identity).
       const path = isBot(issue.user) ? fileRequestPathOf(issue.body) : undefined;
       const key = path
         ? fileRequestKey(owner, repo, path)
@@ -31,26 +31,25 @@ export function onCommand(deps: PortalDeps): JobType {
       const { comment, issue, sender, repository } = context.payload;
       const command = parseCommand(comment.body);
       if (!command) return undefined;
-      const repo = context.repo();
-      const job = await jobForIssue(deps, {
+      context.log.info(
+        { repo: repository.name, issue: issue.number, delivery: context.id },
+        "command received",
+      );
+      await runCommand(deps, {
         octokit: context.octokit,
         log: context.log,
-        repo,
+        repo: context.repo(),
         issue: {
           number: issue.number,
           body: issue.body,
           labels: issue.labels.map((label) => label.name),
-          authorIsBot: isBot(issue.user),
+          author: { user: issue.user, performed_via_github_app: issue.performed_via_github_app },
         },
-        sender: sender.login,
-        defaultBranch: repository.default_branch,
-      });
-      if (!job) return undefined;
-      context.log.info({ repo: repo.repo, issue: issue.number, command }, "command");
-      await runCommand(deps, {
-        job: { ...job, attempt: run.attempt },
         command,
         commentId: comment.id,
+        commenter: sender.login,
+        defaultBranch: repository.default_branch,
+        attempt: run.attempt,
       });
       return undefined;
     },

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import type { JobType } from "../runtime/job-type.js";
 import { planPullRequest } from "../services/intake/plan-pull-request.js";
+import type { ResolvedDeps } from "../services/portal-deps.js";
 import { isBot } from "./is-bot.js";
 
 type PullContext = Context<
@@ -8,7 +9,7 @@ type PullContext = Context<
 >;
 
 /** pull_request opened / synchronize / reopened: the `devportal / plan` check, no side effects. */
-export function onPullRequest(): JobType {
+export function onPullRequest(deps: ResolvedDeps): JobType {
   return {
     events: ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
     accept: (context: PullContext) => {
@@ -18,7 +19,7 @@ export function onPullRequest(): JobType {
     },
     work: async (context: PullContext) => {
       const { pull_request } = context.payload;
-      await planPullRequest({
+      await planPullRequest(deps, {
         octokit: context.octokit,
         log: context.log,
         repo: context.repo(),

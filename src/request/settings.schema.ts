@@ -65,18 +65,23 @@ export const settingsObjectSchema = z.strictObject({
     .array(z.string())
     .default([])
     .describe("Team slugs allowed to request services besides users with write access."),
-  visibility: z.enum(["private", "internal", "public"]).default("private"),
-  resources: resourcesSchema.default({
-    cpu: "100m",
-    memory: "256Mi",
-    cpu_limit: "500m",
-    memory_limit: "512Mi",
-  }),
+  visibility: z
+    .enum(["private", "internal", "public"])
+    .default("private")
+    .describe("Visibility of every new Repository_A."),
+  resources: resourcesSchema
+    .default({
+      cpu: "100m",
+      memory: "256Mi",
+      cpu_limit: "500m",
+      memory_limit: "512Mi",
+    })
+    .describe("Requests and limits of every service container."),
   ingress_class: z.string().default("nginx").describe("ingressClassName of every Ingress."),
   argocd: z
     .strictObject({
-      namespace: z.string().default("argocd"),
-      project: z.string().default("default"),
+      namespace: z.string().default("argocd").describe("Namespace of Argo CD."),
+      project: z.string().default("default").describe("Argo CD project of the Applications."),
     })
     .default({ namespace: "argocd", project: "default" })
     .describe("Where the ApplicationSet lives and which Argo CD project it uses."),
@@ -84,6 +89,10 @@ export const settingsObjectSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe("Also emit an Argo CD Image Updater v1 ImageUpdater resource per service."),
+  platform_team: z
+    .string()
+    .optional()
+    .describe("Team slug mentioned when the platform must act (settings, GitOps access)."),
   secrets: z
     .record(z.string(), secretSchema)
     .default({})

@@ -8,8 +8,9 @@ import {
 
 /**
  * Every piece of state the app keeps in GitHub instead of a database, with its encoding. The
- * app writes each one and believes it only when a bot wrote it (see `findBotComment`,
- * `findBotIssue`, `upsertCommitComment`):
+ * app writes each one and believes it only when it wrote it itself, as its own bot
+ * (`isAppAuthor`: never "any bot"; see `findAppComment`, `findAppIssue`,
+ * `upsertCommitComment`):
  * - labels `REQUEST_LABEL` and one of `OUTCOME_LABELS` on a request issue: plain names;
  * - the status marker in the request issue's one status comment: the saved report
  *   (service, origin, steps) as base64url JSON in an HTML comment;
@@ -17,7 +18,7 @@ import {
  *   file's path, base64url;
  * - the commit marker in the app's comment on a commit that pushed a request file: the
  *   file's path, base64url (one comment per file and commit);
- * - the plan-reply marker in the app's answer to `/devportal plan`: the command comment's id;
+ * - the reply marker in the app's answer to a `/devportal` command: the command comment's id;
  * - the request record `.devportal/request.yml` in Repository_A (a file, not a marker): see
  *   `render/repository-a/request-record.ts`;
  * - the homepage of a Repository_A the app created: the request's URL, which tells a second
@@ -45,6 +46,7 @@ interface MarkerData {
   v: 1;
   service?: string;
   origin: RequestOrigin;
+  repository?: { fullName: string; id: number };
   steps: Record<StepName, StepStatus>;
 }
 
@@ -53,6 +55,7 @@ export function encodeStatusMarker(report: StatusReport): string {
     v: 1,
     ...(report.service ? { service: report.service } : {}),
     origin: report.origin,
+    ...(report.repository ? { repository: report.repository } : {}),
     steps: report.steps,
   };
   return `${STATUS_MARKER}${Buffer.from(JSON.stringify(data)).toString("base64url")} -->`;
@@ -68,9 +71,14 @@ export function decodeStatusMarker(body: string): StatusReport | undefined {
     const data = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as MarkerData;
     if (data.v !== 1 || !data.origin || !STEPS.every((name) => data.steps?.[name]?.state))
       return undefined;
+    const repository =
+      typeof data.repository?.fullName === "string" && Number.isSafeInteger(data.repository.id)
+        ? { repository: { fullName: data.repository.fullName, id: data.repository.id } }
+        : {};
     return {
       ...(data.service ? { service: data.service } : {}),
       origin: data.origin,
+      ...repository,
       steps: data.steps,
       problems: [],
     };
@@ -100,7 +108,8 @@ export function commitCommentMarker(path: string): string {
   return `<!-- devportal:commit ${Buffer.from(path).toString("base64url")} -->`;
 }
 
-/** Marks the app's answer to the `/devportal plan` comment `commentId`. */
-export function planReplyMarker(commentId: number): string {
-  return `<!-- devportal:plan-reply ${commentId} -->`;
+/** Marks the app's answer to the `/devportal` command comment `commentId`: a redelivery
+ * edits the answer instead of answering twice. */
+export function commandReplyMarker(commentId: number): string {
+  return `<!-- devportal:reply ${commentId} -->`;
 }

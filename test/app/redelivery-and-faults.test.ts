@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CONNECTION_RESET,
   type GitHubDouble,
+  PERSISTENT,
   SECONDARY_RATE_LIMIT,
 } from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
@@ -24,6 +25,13 @@ function expectProvisionedOnce() {
   expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.labels).not.toContain("devportal:failed");
 }
 
+/** Writes that opt out of plugin-retry (github/octokit.ts NO_RETRY). */
+const NOT_RETRIED = new Set(["issues/create-comment", "repos/create-in-org"]);
+
+/** Writes a later attempt does not repeat: the first status's label is not wanted any more
+ * once the run has moved on, so a fault outlasting the plugin would never be met. */
+const NOT_REPEATED = new Set(["issues/add-labels"]);
+
 /** The writes of a first provisioning, as measured: what every fault below is injected into. */
 const WRITES = [
   "issues/create-comment",
@@ -37,13 +45,14 @@ const WRITES = [
 ];
 
 describe("idempotency", () => {
-  it("measures a provisioning: 17 calls after the token, 8 of them writes", async () => {
+  it("measures a provisioning: 19 calls after the token, 8 of them writes", async () => {
     await createTestProbot().receive("issues", formIssuePayload(double));
     double.assertClean();
     const calls = double.calls.filter(
       (call) => call.operationId !== "apps/create-installation-access-token",
     );
-    expect(calls).toHaveLength(17);
+    // GET /app (whose comments to believe) and the GitOps catalog (hosts served) included.
+    expect(calls).toHaveLength(19);
     expect(
       double
         .writes()
@@ -68,6 +77,17 @@ describe("idempotency", () => {
     expectProvisionedOnce();
   });
 
+  it.each(["repos/create-in-org", "actions/create-or-update-repo-secret", "git/update-ref"])(
+    "heals a single 502 on %s through Octokit's retry plugin: nothing to report",
+    async (operationId) => {
+      double.failNext({ operationId, status: 502, message: "Bad Gateway" });
+      await createTestProbot().receive("issues", formIssuePayload(double));
+      double.assertClean();
+      expect(double.calls.filter((call) => call.operationId === operationId)).toHaveLength(2);
+      expectProvisionedOnce();
+    },
+  );
+
   it("waits out the brief 404s of a repository that was just created", async () => {
     double.lagReads = 2;
     await createTestProbot().receive("issues", formIssuePayload(double));
@@ -88,11 +108,15 @@ describe.each([
     "on %s: heals by itself from the one delivery, without duplicates",
     async (operationId) => {
       const { receive } = createTestProbot();
-      double.failNext({ operationId, ...fault });
+      // A 5xx outlasts Octokit's retry plugin, as production runs it, unless the write opts
+      // out of retries: what is left is the queue's to heal. (A reset meets one call.)
+      const outlasts =
+        fault.status >= 500 && !NOT_RETRIED.has(operationId) && !NOT_REPEATED.has(operationId);
+      double.failNext({ operationId, ...fault, times: outlasts ? PERSISTENT : 1 });
       await receive("issues", formIssuePayload(double));
       double.assertClean();
       expectProvisionedOnce();
-      expect(double.state.repos.size).toBe(3);
+      expect(double.state.repos.size).toBe(4); // .github, requests, gitops, orders-api
       // Nobody had to act: no command, no redelivery.
       const notes = double.calls
         .filter((call) => call.operationId === "issues/update-comment")

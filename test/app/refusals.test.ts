@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { GitHubDouble } from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
-import { FORM_BODY, formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
+import {
+  FORM_BODY,
+  formIssuePayload,
+  ORG,
+  REQUESTS,
+  setSettings,
+} from "../support/github/scenario.js";
 import { useGitHubDouble } from "../support/github/use-github-double.js";
 
 let double: GitHubDouble;
@@ -65,39 +71,31 @@ describe("requests that must create nothing", () => {
     expect(statusOf()).toContain("❌ **Repository**: the name is taken");
   });
 
-  it("an empty repository made by hand in a personal account is adopted", async () => {
+  it("a personal account is refused, and an empty repository made there by hand is not adopted", async () => {
     double.state.accounts.set("octocat", "User");
     const settings =
       "owner: octocat\nrequest_repositories: [requests]\ndomain: apps.example.com\nallowed_hosts: ['*.example.com']\n";
-    const requests = double.state.repo(ORG, REQUESTS);
-    if (!requests) throw new Error("no request repository");
-    double.state.commitFiles(requests, { ".github/devportal.yml": settings }, "settings");
+    setSettings(double, settings);
     const { receive } = createTestProbot({ env: {} });
     await receive("issues", formIssuePayload(double));
     expect(statusOf()).toContain("personal account");
     const mine = double.state.addRepo({ owner: "octocat", name: "orders-api", empty: true });
     await receive("issues", formIssuePayload(double, { action: "edited" }));
-    expect(mine.git.history("main")).toHaveLength(2); // README to start the history, then the code
-    expect(statusOf()).toContain("✅ **Code pushed**");
+    expect(mine.git.history("main")).toHaveLength(0);
+    expect(statusOf()).toContain("Dev Portal did not create it for this request");
   });
 
   it("settings naming a variable outside DEVPORTAL_SECRET_* are a settings error", async () => {
-    const requests = double.state.repo(ORG, REQUESTS);
-    if (!requests) throw new Error("no request repository");
-    double.state.commitFiles(
-      requests,
-      {
-        ".github/devportal.yml":
-          "owner: acme\nrequest_repositories: [requests]\ndomain: apps.acme.dev\nsecrets:\n  KEY: { from_env: PRIVATE_KEY }\n",
-      },
-      "bad settings",
+    setSettings(
+      double,
+      "owner: acme\nrequest_repositories: [requests]\ndomain: apps.acme.dev\nsecrets:\n  KEY: { from_env: PRIVATE_KEY }\n",
     );
     await createTestProbot({ env: { PRIVATE_KEY: "app-private-key" } }).receive(
       "issues",
       formIssuePayload(double),
     );
     createdNothing();
-    expect(statusOf()).toContain("portal settings are missing or invalid");
+    expect(statusOf()).toContain("a platform problem");
     expect(statusOf()).toContain("DEVPORTAL\\_SECRET\\_");
     expect(statusOf()).not.toContain("app-private-key");
   });

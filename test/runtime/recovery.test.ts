@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
+import { getAppIdentity } from "../../src/github/app-identity.js";
 import { MemoryQueue } from "../../src/runtime/memory-queue.js";
 import { recoverOnce } from "../../src/runtime/recovery/recover.js";
 import { deployedService } from "../app/deploy/deployed-service.js";
@@ -27,6 +28,8 @@ async function restart() {
     runtime: app.runtime(),
     log,
     slotMs: 300_000,
+    // What the app believes about itself, asked of GitHub as the composition root does.
+    identity: () => app.probot.auth().then((octokit) => getAppIdentity(octokit)),
   });
   await app.idle();
   return { app, result };

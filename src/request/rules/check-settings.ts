@@ -1,6 +1,7 @@
 import { hostPatternProblem, isAllowedGitopsRepo } from "../deploy-policy.js";
 import type { ValidationError } from "../service-request.js";
 import { type PortalSettings, SECRET_ENV_PREFIX } from "../settings.schema.js";
+import { checkRegistryCredentials } from "./check-registry-credentials.js";
 import {
   CPU_QUANTITY,
   DNS_1123_LABEL,
@@ -100,6 +101,13 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
       `"${team}" is not a team slug (e.g. platform-team)`,
     );
   });
+  if (settings.platform_team !== undefined) {
+    expect(
+      TEAM_SLUG.test(settings.platform_team),
+      "platform_team",
+      `"${settings.platform_team}" is not a team slug (e.g. platform-team)`,
+    );
+  }
   for (const key of ["cpu", "cpu_limit"] as const) {
     const value = settings.resources[key];
     expect(
@@ -144,5 +152,6 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
       `"${secret.from_env}" is not allowed: secrets may only come from environment variables named ${SECRET_ENV_PREFIX}*`,
     );
   }
+  errors.push(...checkRegistryCredentials(settings));
   return errors;
 }

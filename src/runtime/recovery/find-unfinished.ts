@@ -1,6 +1,7 @@
 import type { Logger, Probot } from "probot";
+import { type AppIdentity, isAppAuthor } from "../../github/app-identity.js";
 import { listInstallations, listRepositoriesWithOpenIssues } from "../../github/apps.js";
-import { findBotComment, listOpenIssues, type OpenIssue } from "../../github/issues.js";
+import { findAppComment, listOpenIssues, type OpenIssue } from "../../github/issues.js";
 import {
   decodeStatusMarker,
   fileRequestPathOf,
@@ -28,25 +29,34 @@ export interface RecoverPayload {
  * marker names the step), or that have no status comment yet (the app stopped between
  * answering the delivery and its first write). Reads only.
  */
-export async function findUnfinished(probot: Probot, log: Logger): Promise<RecoverPayload[]> {
+export async function findUnfinished(params: {
+  probot: Probot;
+  log: Logger;
+  /** The app's own identity: only its issues and status comments are believed. */
+  identity: () => Promise<AppIdentity>;
+}): Promise<RecoverPayload[]> {
+  const { probot, log } = params;
   const found: RecoverPayload[] = [];
+  const identity = await params.identity();
   const app = await probot.auth();
   for (const installation of await listInstallations(app)) {
     const octokit = await probot.auth(installation.id);
     for (const repository of await listRepositoriesWithOpenIssues(octokit)) {
       const issues = await listOpenIssues(octokit, { ...repository, label: REQUEST_LABEL });
       for (const issue of issues) {
-        const path = issue.author.isBot ? fileRequestPathOf(issue.body) : undefined;
+        const ours = isAppAuthor(identity, issue.author);
+        const path = ours ? fileRequestPathOf(issue.body) : undefined;
         // Bots never file requests; the app's own issues for request files are the exception.
-        if (issue.author.isBot && !path) continue;
-        const status = await findBotComment(octokit, {
+        if (issue.author.user?.type === "Bot" && !path) continue;
+        const status = await findAppComment(octokit, {
           ...repository,
           issue: issue.number,
           marker: STATUS_MARKER,
+          app: identity,
         });
         const report = status ? decodeStatusMarker(status.body) : undefined;
         if (report && outcomeOf(report) !== "provisioning") continue;
-        const requester = report?.origin.requester ?? (path ? undefined : issue.author.login);
+        const requester = report?.origin.requester ?? (path ? undefined : issue.author.user?.login);
         if (!requester) {
           log.info(
             { repo: repository.repo, issue: issue.number },

@@ -1,4 +1,5 @@
 import type { Logger, Probot } from "probot";
+import type { AppIdentity } from "../../github/app-identity.js";
 import type { Runtime } from "../runtime.js";
 import { findUnfinished } from "./find-unfinished.js";
 import { redeliverFailed } from "./redeliver-failed.js";
@@ -15,6 +16,8 @@ export async function recoverOnce(params: {
   log: Logger;
   slotMs: number;
   now?: number;
+  /** The app's own identity (ResolvedDeps.app). */
+  identity: () => Promise<AppIdentity>;
 }): Promise<{ redelivered: number; queued: number }> {
   const { runtime, log } = params;
   const redelivered = await redeliverFailed({
@@ -24,7 +27,7 @@ export async function recoverOnce(params: {
   });
   const slot = Math.floor((params.now ?? Date.now()) / Math.max(1, params.slotMs));
   let queued = 0;
-  for (const payload of await findUnfinished(params.probot, log)) {
+  for (const payload of await findUnfinished({ ...params, log })) {
     const added = await runtime.queue.add({
       id: `recover:${payload.key}:${slot}`,
       key: payload.key,
@@ -51,6 +54,7 @@ export function startRecovery(params: {
   log: Logger;
   intervalMs: number;
   firstDelayMs?: number;
+  identity: () => Promise<AppIdentity>;
 }): () => void {
   const sweep = () =>
     recoverOnce({ ...params, slotMs: params.intervalMs }).catch((error: unknown) =>

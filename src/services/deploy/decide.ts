@@ -8,7 +8,14 @@ export type WorkflowRunPayload = EmitterWebhookEvent<"workflow_run">["payload"];
 /** What the deploy decision needs from a `workflow_run` delivery, and nothing else. */
 export interface WorkflowRunFacts {
   action: string;
-  repository: { owner: string; name: string; fullName: string; defaultBranch: string };
+  repository: {
+    /** GitHub's id: a request's status names its repository by it. */
+    id: number;
+    owner: string;
+    name: string;
+    fullName: string;
+    defaultBranch: string;
+  };
   run: WorkflowRunInfo;
 }
 
@@ -17,6 +24,7 @@ export function workflowRunFacts(payload: WorkflowRunPayload): WorkflowRunFacts 
   return {
     action: payload.action,
     repository: {
+      id: repository.id,
       owner: repository.owner.login,
       name: repository.name,
       fullName: repository.full_name,
@@ -79,6 +87,8 @@ export type Decision =
 
 export interface DecisionInput {
   facts: WorkflowRunFacts;
+  /** `screenWorkflowRun(facts)`, made once per delivery before any API call. */
+  screening: Screening;
   /** The request record at the run's head SHA; undefined when the repository has none. */
   record: RequestRecord | undefined;
   /** The tag `apps/<service>/kustomization.yaml` deploys now; undefined before the first
@@ -94,8 +104,7 @@ export interface DecisionInput {
  * GitHub holds the same state, and every case is a table row in the unit tests.
  */
 export function decideWorkflowRun(input: DecisionInput): Decision {
-  const { facts, record, deployedTag } = input;
-  const screening = screenWorkflowRun(facts);
+  const { facts, record, deployedTag, screening } = input;
   if (!screening.ok) return { kind: "ignore", reason: screening.reason };
   if (!record) return { kind: "ignore", reason: "no Dev Portal request record: not our service" };
   const foreign = foreignRecord(facts, record);

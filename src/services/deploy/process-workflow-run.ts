@@ -1,31 +1,42 @@
 import { listRunJobs } from "../../github/actions.js";
-import { type Octokit, splitRepository } from "../../github/octokit.js";
+import type { AppIdentity } from "../../github/app-identity.js";
+import type { Octokit } from "../../github/octokit.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
 import { transientReason } from "../../runtime/transient.js";
-import { loadSettings } from "../intake/load-settings.js";
+import type { LoadedSettings } from "../intake/load-settings.js";
 import { describeError } from "../provision/step-error.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { withKeyLock } from "../with-key-lock.js";
-import { bumpTag } from "./bump-tag.js";
-import { decideWorkflowRun, screenWorkflowRun, type WorkflowRunFacts } from "./decide.js";
-import { deployFirst } from "./deploy-first.js";
+import { believeRecord, type DeployTrust } from "./believe-record.js";
+import {
+  decideWorkflowRun,
+  type Screening,
+  screenWorkflowRun,
+  type WorkflowRunFacts,
+} from "./decide.js";
 import { gitopsAccessProblem, missingGitops, readGitopsState } from "./gitops-state.js";
 import { blockedBySettings, type DeployOutcome, failedJobs } from "./outcome.js";
+import { commitServiceChange, type ServiceChange } from "./service-commit.js";
 
 export interface WorkflowRunResult {
   outcome: DeployOutcome;
   /** The service's record, when the repository is ours: where to report. */
   record?: RequestRecord;
+  /** The app's identity, learnt for a believed record: reports are written as it. */
+  app?: AppIdentity;
 }
 
 /**
  * The deploy pipeline for one `workflow_run` delivery: (1) screen the payload, (2) read the
- * request record at the built commit, (3) read what Repository_B deploys, (4) decide, (5) act.
- * Every step reads GitHub first, so a redelivery or a late run finds its work done.
+ * request record at the built commit and believe it only both ways (believe-record.ts),
+ * (3) read what Repository_B deploys, (4) decide, (5) act. Every step reads GitHub first, so
+ * a redelivery or a late run finds its work done. A record not believed writes nothing,
+ * reports nowhere.
  */
 export async function processWorkflowRun(
   octokit: Octokit,
   facts: WorkflowRunFacts,
+  deps: { env: DeployTrust["env"]; app: () => Promise<AppIdentity> },
 ): Promise<WorkflowRunResult> {
   const screening = screenWorkflowRun(facts);
   if (!screening.ok) return { outcome: { kind: "ignored", reason: screening.reason } };
@@ -38,17 +49,32 @@ export async function processWorkflowRun(
       outcome: { kind: "ignored", reason: "no Dev Portal request record: not our service" },
     };
   }
+  // Learnt only now: a payload screened out or a repository without a record costs no call.
+  const trust: DeployTrust = { env: deps.env, app: await deps.app() };
+  const belief = await believeRecord(octokit, { facts, record, trust });
+  if (!belief.ok) {
+    return {
+      outcome: { kind: "ignored", reason: `request record not believed: ${belief.reason}` },
+    };
+  }
   // Everything after the record concerns one service's directory: one delivery at a time.
   const key = `${record.gitops.toLowerCase()}#${record.request.service}`;
-  const outcome = await withKeyLock(key, () => act(octokit, facts, record));
-  return { outcome, record };
+  const outcome = await withKeyLock(key, () =>
+    act(octokit, { facts, screening, record, settings: belief.settings }),
+  );
+  return { outcome, record, app: trust.app };
 }
 
 async function act(
   octokit: Octokit,
-  facts: WorkflowRunFacts,
-  record: RequestRecord,
+  params: {
+    facts: WorkflowRunFacts;
+    screening: Screening;
+    record: RequestRecord;
+    settings: LoadedSettings;
+  },
 ): Promise<DeployOutcome> {
+  const { facts, screening, record, settings } = params;
   const { run } = facts;
   const service = record.request.service;
   let state: Awaited<ReturnType<typeof readGitopsState>>;
@@ -62,7 +88,7 @@ async function act(
   }
   const deployedTag = state.kind === "ready" ? state.tag : undefined;
   const imageUpdater = state.kind === "ready" && state.imageUpdater;
-  const decision = decideWorkflowRun({ facts, record, deployedTag, imageUpdater });
+  const decision = decideWorkflowRun({ facts, screening, record, deployedTag, imageUpdater });
   switch (decision.kind) {
     case "ignore":
       return { kind: "ignored", reason: decision.reason };
@@ -83,7 +109,13 @@ async function act(
     }
     case "deploy-first":
     case "bump":
-      return writeGitops(octokit, { facts, record, state, bump: decision.kind === "bump" });
+      return writeGitops(octokit, {
+        facts,
+        record,
+        state,
+        settings,
+        bump: decision.kind === "bump",
+      });
   }
 }
 
@@ -93,23 +125,51 @@ async function writeGitops(
     facts: WorkflowRunFacts;
     record: RequestRecord;
     state: Awaited<ReturnType<typeof readGitopsState>>;
+    settings: LoadedSettings;
     bump: boolean;
   },
 ): Promise<DeployOutcome> {
-  const { facts, record, state } = params;
+  const { facts, record, state, settings } = params;
   const { run } = facts;
   if (state.kind === "missing") return { kind: "blocked", run, ...missingGitops(state.gitops) };
   try {
-    if (params.bump) return await bumpTag(octokit, { facts, record, state });
-    if (!record.origin) {
-      const reason = "the request record names no request repository to read settings from";
-      return { kind: "blocked", run, reason, action: "re-provision the service from its request" };
+    let change: ServiceChange;
+    if (params.bump) {
+      change = { kind: "bump", run, repository: facts.repository };
+    } else {
+      // Rendering needs what the platform team set (resources, ingress class, Argo CD
+      // project): it lives in the control plane, not in the record.
+      if (!settings.ok) return blockedBySettings(run, settings.errors);
+      const { fullName, defaultBranch } = facts.repository;
+      change = {
+        kind: "first-deploy",
+        run,
+        repository: fullName,
+        branch: defaultBranch,
+        settings: settings.value,
+      };
     }
-    // Rendering needs what the platform team set (resources, ingress class, Argo CD
-    // project): it lives with the request, not in the record.
-    const settings = await loadSettings(octokit, splitRepository(record.origin.repository));
-    if (!settings.ok) return blockedBySettings(run, settings.errors);
-    return await deployFirst(octokit, { facts, record, state, settings: settings.value });
+    const result = await commitServiceChange(octokit, { record, state, change });
+    switch (result.kind) {
+      case "written":
+        if (params.bump) {
+          return { kind: "bumped", run, from: result.from, tag: result.tag, commit: result.head };
+        }
+        return {
+          kind: "deployed",
+          run,
+          tag: result.tag,
+          commit: result.commit,
+          application: record.request.service,
+          url: result.url ?? "",
+        };
+      case "blocked":
+        return { kind: "blocked", run, reason: result.reason, action: result.action };
+      case "refused":
+        return { kind: "refused", run, reason: result.reason };
+      case "unchanged":
+        return { kind: "unchanged", run, tag: result.tag, reason: result.reason };
+    }
   } catch (error) {
     if (transientReason(error)) throw error;
     // Reported, not thrown: GitHub never redelivers a failed webhook, so a thrown error

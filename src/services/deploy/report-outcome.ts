@@ -1,4 +1,5 @@
-import { closeIssue, findBotComment, getIssue, upsertComment } from "../../github/issues.js";
+import type { AppIdentity } from "../../github/app-identity.js";
+import { closeIssue, findAppComment, getIssue, upsertComment } from "../../github/issues.js";
 import { type Octokit, splitRepository } from "../../github/octokit.js";
 import { syncLabels } from "../../github/sync-labels.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
@@ -15,14 +16,18 @@ import { type DeployOutcome, statusForOutcome } from "./outcome.js";
  */
 export async function reportOutcome(
   octokit: Octokit,
-  params: { record: RequestRecord; outcome: DeployOutcome },
+  params: { record: RequestRecord; outcome: DeployOutcome; app: AppIdentity },
 ): Promise<"reported" | "nothing-to-report" | "no-issue"> {
   const { record, outcome } = params;
   const origin = record.origin;
   if (!origin?.issue) return "no-issue";
   const repo = splitRepository(origin.repository);
   const issueRef = { ...repo, issue: origin.issue };
-  const existing = await findBotComment(octokit, { ...issueRef, marker: STATUS_MARKER });
+  const existing = await findAppComment(octokit, {
+    ...issueRef,
+    marker: STATUS_MARKER,
+    app: params.app,
+  });
   const saved = existing ? decodeStatusMarker(existing.body) : undefined;
   const report = statusForOutcome(saved ?? initialReport(origin, record.request.service), outcome);
   if (!report) return "nothing-to-report";

@@ -3,6 +3,7 @@ import { type Octokit, type RepoParams, splitRepository } from "../../github/oct
 import { getRepository } from "../../github/repos.js";
 import { readRequestRecord } from "../read-request-record.js";
 import type { StatusReport } from "../status/status-report.js";
+import type { DeployTrust } from "./believe-record.js";
 import { FAILED_CONCLUSIONS, WORKFLOW_PATH } from "./decide.js";
 import { processWorkflowRun, type WorkflowRunResult } from "./process-workflow-run.js";
 import { reportOutcome } from "./report-outcome.js";
@@ -21,27 +22,38 @@ const WORKFLOW_FILE = WORKFLOW_PATH.slice(WORKFLOW_PATH.lastIndexOf("/") + 1);
  */
 export async function retryDeployment(
   octokit: Octokit,
-  params: RepoParams,
+  params: RepoParams & { trust: DeployTrust },
   options: { rerunFailed: boolean } = { rerunFailed: true },
 ): Promise<WorkflowRunResult | undefined> {
-  const repository = await getRepository(octokit, params);
+  const repo = { owner: params.owner, repo: params.repo };
+  const repository = await getRepository(octokit, repo);
   if (!repository) return undefined;
   const branch = repository.defaultBranch;
-  const run = await findLatestRun(octokit, { ...params, workflow: WORKFLOW_FILE, branch });
+  const run = await findLatestRun(octokit, { ...repo, workflow: WORKFLOW_FILE, branch });
   if (run?.status !== "completed") return undefined;
   const failed = run.conclusion !== null && FAILED_CONCLUSIONS.includes(run.conclusion);
   if (failed && options.rerunFailed) {
-    const record = (await readRequestRecord(octokit, { ...params, ref: run.headSha }))?.record;
+    const record = (await readRequestRecord(octokit, { ...repo, ref: run.headSha }))?.record;
     if (!record) return undefined;
-    await rerunFailedJobs(octokit, { ...params, runId: run.id });
+    await rerunFailedJobs(octokit, { ...repo, runId: run.id });
     return { outcome: { kind: "ci-running", run }, record };
   }
   const { owner, repo: name } = splitRepository(repository.fullName);
-  return processWorkflowRun(octokit, {
-    action: "completed",
-    repository: { owner, name, fullName: repository.fullName, defaultBranch: branch },
-    run,
-  });
+  return processWorkflowRun(
+    octokit,
+    {
+      action: "completed",
+      repository: {
+        id: repository.id,
+        owner,
+        name,
+        fullName: repository.fullName,
+        defaultBranch: branch,
+      },
+      run,
+    },
+    { env: params.trust.env, app: async () => params.trust.app },
+  );
 }
 
 /**
@@ -51,12 +63,25 @@ export async function retryDeployment(
  */
 export async function retryBuild(
   octokit: Octokit,
-  report: StatusReport,
+  params: { report: StatusReport; trust: DeployTrust },
   options: { rerunFailed: boolean } = { rerunFailed: true },
 ): Promise<void> {
-  if (report.steps.code.state !== "done" || !report.plan) return;
-  const repository = splitRepository(report.plan.repository.fullName);
-  const result = await retryDeployment(octokit, repository, options);
-  if (result?.record)
-    await reportOutcome(octokit, { record: result.record, outcome: result.outcome });
+  const { report, trust } = params;
+  // The repository this run proved to be the request's own (ensureRepository), nothing else.
+  if (report.steps.code.state !== "done" || !report.repository) return;
+  const result = await retryDeployment(
+    octokit,
+    {
+      ...splitRepository(report.repository.fullName),
+      trust,
+    },
+    options,
+  );
+  if (result?.record) {
+    await reportOutcome(octokit, {
+      record: result.record,
+      outcome: result.outcome,
+      app: trust.app,
+    });
+  }
 }

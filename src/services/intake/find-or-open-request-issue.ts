@@ -1,4 +1,5 @@
-import { createIssue, findBotIssue } from "../../github/issues.js";
+import type { AppIdentity } from "../../github/app-identity.js";
+import { createIssue, findAppIssue } from "../../github/issues.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
 import { fileRequestMarker, REQUEST_LABEL } from "../state-in-github.js";
 
@@ -9,10 +10,10 @@ import { fileRequestMarker, REQUEST_LABEL } from "../state-in-github.js";
  */
 export async function findOrOpenRequestIssue(
   octokit: Octokit,
-  params: RepoParams & { path: string; sha: string },
+  params: RepoParams & { path: string; sha: string; app: AppIdentity },
 ): Promise<{ number: number; labels: string[] }> {
   const marker = fileRequestMarker(params.path);
-  const found = await findBotIssue(octokit, { ...params, label: REQUEST_LABEL, marker });
+  const found = await findAppIssue(octokit, { ...params, label: REQUEST_LABEL, marker });
   if (found) return found;
   const body = [
     marker,

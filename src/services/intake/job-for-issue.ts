@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
-import { findBotComment } from "../../github/issues.js";
+import { type AppIdentity, type Authored, isAppAuthor } from "../../github/app-identity.js";
+import { findAppComment } from "../../github/issues.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
 import type { PortalDeps } from "../portal-deps.js";
 import {
@@ -14,8 +15,11 @@ import type { RequestJob } from "./request-job.js";
 
 /**
  * Rebuild the request behind an issue, for a command: the issue the app opened for a file
- * (read at the commit its status comment last recorded), or a form issue. Undefined for
- * any other issue.
+ * (read at the commit its status comment last recorded), or a form issue. The job's sender
+ * is the request's requester (the form's author, the file's pusher), never the commenter:
+ * running a command must not make the commenter the one who asks. Undefined for any other
+ * issue. Only an issue this app opened is taken for a file request: a person's form body
+ * carrying the file marker is a form.
  */
 export async function jobForIssue(
   deps: PortalDeps,
@@ -23,20 +27,31 @@ export async function jobForIssue(
     octokit: Octokit;
     log: Logger;
     repo: RepoParams;
-    issue: { number: number; body: string | null; labels: string[]; authorIsBot: boolean };
-    sender: string;
+    app: AppIdentity;
+    issue: { number: number; body: string | null; labels: string[]; author: Authored };
+    /** Who commented: the requester only when no status recorded one (an authorized writer
+     * or platform member re-running a file request the app never answered). */
+    commenter: string;
     defaultBranch: string;
   },
 ): Promise<RequestJob | undefined> {
   const { issue } = params;
   if (!issue.labels.includes(REQUEST_LABEL)) return undefined;
-  const path = issue.authorIsBot ? fileRequestPathOf(issue.body) : undefined;
-  if (!path) return formRequestJob(deps, params);
-  const status = await findBotComment(params.octokit, {
+  const path = isAppAuthor(params.app, issue.author) ? fileRequestPathOf(issue.body) : undefined;
+  if (!path) {
+    return formRequestJob(deps, {
+      ...params,
+      sender: issue.author.user?.login ?? params.commenter,
+    });
+  }
+  const status = await findAppComment(params.octokit, {
     ...params.repo,
     issue: issue.number,
     marker: STATUS_MARKER,
+    app: params.app,
   });
-  const sha = (status && decodeStatusMarker(status.body)?.origin.sha) ?? params.defaultBranch;
-  return fileRequestJob({ ...params, issue, path, sha });
+  const origin = status ? decodeStatusMarker(status.body)?.origin : undefined;
+  const sha = origin?.sha ?? params.defaultBranch;
+  const sender = origin?.requester ?? params.commenter;
+  return fileRequestJob({ ...params, issue, path, sha, sender });
 }

@@ -6,8 +6,9 @@ import { readFile } from "../../github/repos.js";
 import { render } from "../../render/render.js";
 import { parseRequest } from "../../request/parse-request.js";
 import { formatError } from "../../request/service-request.js";
+import type { ResolvedDeps } from "../portal-deps.js";
 import { renderPlan } from "../status/render-plan.js";
-import { loadSettings } from "./load-settings.js";
+import { loadSettings, takesRequests } from "./load-settings.js";
 import { isRequestFile } from "./request-files.js";
 
 export const PLAN_CHECK_NAME = "devportal / plan";
@@ -15,22 +16,29 @@ export const PLAN_CHECK_NAME = "devportal / plan";
 /**
  * A pull request touching request files gets the check run `devportal / plan`: what merging
  * would create, or every problem to fix. It reads and reports, nothing else. Settings come
- * from the default branch: a pull request must not be able to change them for its own plan.
+ * from the control plane: a pull request cannot change them for its own plan, and a
+ * repository the settings do not list gets no check at all.
  */
-export async function planPullRequest(params: {
-  octokit: Octokit;
-  log: Logger;
-  repo: RepoParams;
-  pull: number;
-  sha: string;
-}): Promise<void> {
+export async function planPullRequest(
+  deps: ResolvedDeps,
+  params: {
+    octokit: Octokit;
+    log: Logger;
+    repo: RepoParams;
+    pull: number;
+    sha: string;
+  },
+): Promise<void> {
   const { octokit, repo, sha } = params;
   const files = (await listPullRequestFiles(octokit, { ...repo, pull: params.pull })).filter(
     isRequestFile,
   );
   if (files.length === 0) return;
-  const settings = await loadSettings(octokit, repo);
-  if (!settings.own) return;
+  const settings = await loadSettings(octokit, { owner: repo.owner, env: deps.env });
+  if (!takesRequests(settings, repo)) {
+    params.log.info({ repo: repo.repo, pull: params.pull }, "not a request repository: no plan");
+    return;
+  }
   const sections: string[] = [];
   let valid = settings.ok;
   if (!settings.ok) sections.push(problems("Portal settings", settings.errors.map(formatError)));

@@ -1,11 +1,13 @@
 import { type Rendered, render } from "../../render/render.js";
+import { checkHostUnique } from "../../request/deploy-policy.js";
 import { validateRequest } from "../../request/parse-request.js";
 import type { ValidationError } from "../../request/service-request.js";
+import { readServedHosts } from "../deploy/served-hosts.js";
 import type { PortalDeps } from "../portal-deps.js";
 import { resolveSecretValues } from "../provision/resolve-secret-values.js";
 import { initialReport, type StatusReport, withStep } from "../status/status-report.js";
 import { authorizeRequester } from "./authorize-requester.js";
-import { loadSettings } from "./load-settings.js";
+import { loadSettings, platformTeamMention } from "./load-settings.js";
 import type { RequestJob } from "./request-job.js";
 
 export type Prepared =
@@ -19,13 +21,21 @@ export type Prepared =
 export async function prepareRequest(deps: PortalDeps, job: RequestJob): Promise<Prepared> {
   const { octokit, repo } = job;
   let report = initialReport(job.origin);
-  const settings = job.settings ?? (await loadSettings(octokit, repo));
+  const settings =
+    job.settings ?? (await loadSettings(octokit, { owner: repo.owner, env: deps.env }));
   if (!settings.ok) {
+    // The platform's problem, not the requester's: say who must act, and where.
+    const team = platformTeamMention(settings, repo.owner);
     report = withStep(report, "validated", {
       state: "failed",
-      note: "the portal settings are missing or invalid; the platform team must fix them",
+      note: `the portal settings (${settings.source}) are missing or invalid: a platform problem, nothing to change in the request; ${team} must fix them, then comment /devportal retry`,
     });
-    return { ok: false, report: { ...report, problems: settings.errors.map(asProblem((p) => p)) } };
+    const field = (path: string) => (path ? `${settings.source}: ${path}` : settings.source);
+    const problems = settings.errors.map((error) => ({
+      field: field(error.path),
+      message: error.message,
+    }));
+    return { ok: false, report: { ...report, problems } };
   }
   const raw = await job.read();
   const request = raw.ok ? validateRequest(raw.value) : raw;
@@ -51,6 +61,15 @@ export async function prepareRequest(deps: PortalDeps, job: RequestJob): Promise
     origin: job.origin,
   });
   if (!rendered.ok) return { ok: false, report: invalid(report, rendered.errors, job) };
+  const { target } = rendered.value.context;
+  // A host serves one service: one that another service in the GitOps repository already
+  // serves is refused before anything is created (and checked again at deploy time).
+  const served = await readServedHosts(octokit, {
+    owner: target.gitops.owner,
+    repo: target.gitops.name,
+  });
+  const clash = served ? checkHostUnique(target.host, request.value.service, served) : [];
+  if (clash.length > 0) return { ok: false, report: invalid(report, clash, job) };
   report = withStep(report, "validated", {
     state: "done",
     note: `${request.value.models.length} model(s), ${rendered.value.plan.repository.files.length} files to create`,

@@ -1,12 +1,12 @@
 import type { Logger } from "probot";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
 import { upsertCommitComment } from "../../github/repos.js";
-import type { PortalDeps } from "../portal-deps.js";
+import type { ResolvedDeps } from "../portal-deps.js";
 import { commitCommentMarker } from "../state-in-github.js";
 import { outcomeOf } from "../status/status-report.js";
 import { fileRequestJob } from "./file-request-job.js";
 import { findOrOpenRequestIssue } from "./find-or-open-request-issue.js";
-import { loadSettings } from "./load-settings.js";
+import { loadSettings, takesRequests } from "./load-settings.js";
 import { runRequest } from "./run-request.js";
 
 const OUTCOME_TEXT = {
@@ -17,12 +17,12 @@ const OUTCOME_TEXT = {
 
 /**
  * Request files pushed to the default branch: one request per file, each tracked in its
- * own issue and pointed to from a comment on the pushed commit. Only a repository holding
- * its own `.github/devportal.yml` is a request repository; the service repositories the app
- * creates never hold one, so the app's own writes are never taken for requests.
+ * own issue and pointed to from a comment on the pushed commit. Only the repositories the
+ * control plane lists in `request_repositories` take requests: a member's own repository
+ * (or a service repository the app created) gets no write at all.
  */
 export async function runPush(
-  deps: PortalDeps,
+  deps: ResolvedDeps,
   params: {
     octokit: Octokit;
     log: Logger;
@@ -35,21 +35,24 @@ export async function runPush(
   },
 ): Promise<void> {
   const { octokit, log, repo, sha } = params;
-  const settings = await loadSettings(octokit, repo);
-  if (!settings.own) {
-    log.debug({ repo: repo.repo }, "push to a repository without .github/devportal.yml ignored");
+  const settings = await loadSettings(octokit, { owner: repo.owner, env: deps.env });
+  if (!takesRequests(settings, repo)) {
+    log.info({ repo: repo.repo }, "push to a repository that takes no requests: ignored");
     return;
   }
+  const app = await deps.app();
   for (const path of params.files) {
-    const issue = await findOrOpenRequestIssue(octokit, { ...repo, path, sha });
+    const issue = await findOrOpenRequestIssue(octokit, { ...repo, path, sha, app });
     const job = {
       ...fileRequestJob({ ...params, issue, path, settings }),
       attempt: params.attempt ?? 0,
     };
     const report = await runRequest(deps, job);
+    if (!report) continue;
     const marker = commitCommentMarker(path);
     await upsertCommitComment(octokit, {
       ...repo,
+      app,
       sha,
       marker,
       body: `${marker}\nDev Portal: \`${path}\` ${OUTCOME_TEXT[outcomeOf(report)]}; status in #${issue.number}.`,

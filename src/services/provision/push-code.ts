@@ -1,6 +1,5 @@
 import { commitFiles } from "../../github/commit-files.js";
 import { type Octokit, retryWhileNew, splitRepository } from "../../github/octokit.js";
-import { initEmptyRepository } from "../../github/repos.js";
 import type { FileTree } from "../../render/file-tree.js";
 import type { RequestOrigin } from "../../request/service-request.js";
 import type { EnsuredRepository } from "./ensure-repository.js";
@@ -26,9 +25,6 @@ export async function pushCode(
   }
   const { owner, repo } = splitRepository(repository.fullName);
   const branch = repository.defaultBranch;
-  if (repository.empty) {
-    await initEmptyRepository(octokit, { owner, repo, branch, message: "Initial commit" });
-  }
   return retryWhileNew(
     () =>
       commitFiles(octokit, {

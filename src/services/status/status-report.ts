@@ -33,6 +33,9 @@ export interface Problem {
 export interface StatusReport {
   service?: string;
   origin: RequestOrigin;
+  /** Repository_A once the app has it, by full name and id: what a `workflow_run` of a
+   * repository must match before its request record is believed. */
+  repository?: { fullName: string; id: number };
   steps: Record<StepName, StepStatus>;
   problems: Problem[];
   plan?: Plan;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GitHubDouble } from "../../support/github/github-double.js";
+import { type GitHubDouble, PERSISTENT } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
 import { commentPayload, formIssuePayload, ORG, REQUESTS } from "../../support/github/scenario.js";
 import { useGitHubDouble } from "../../support/github/use-github-double.js";
@@ -67,7 +67,12 @@ describe("a failed build", () => {
     await receive("issues", formIssuePayload(double));
     const run = startRun(double, { repo: "orders-api" });
     finish(run, "success");
-    double.failNext({ operationId: "git/update-ref", status: 502, message: "Bad Gateway" });
+    double.failNext({
+      operationId: "git/update-ref",
+      status: 502,
+      message: "Bad Gateway",
+      times: PERSISTENT,
+    });
     await receive(
       "workflow_run",
       workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),

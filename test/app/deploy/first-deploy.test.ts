@@ -89,7 +89,8 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
       "issues/update",
     ]);
     expect(calls[0]?.path).toBe("/repos/acme/orders-api/contents/.devportal%2Frequest.yml");
-    expect(calls).toHaveLength(19);
+    // 20: the record is believed both ways (settings + the request's status) before it deploys.
+    expect(calls).toHaveLength(20);
   });
 
   it("says what the platform team must do when the GitOps repository is missing, and deploys after /devportal retry", async () => {
@@ -117,8 +118,10 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     expect(gitops()?.git.read("main")["apps/orders-api/kustomization.yaml"]).toContain(
       run.head_sha,
     );
-    expect(issue()?.comments).toHaveLength(1);
-    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
+    // The status comment, the `/devportal retry` comment: no second status.
+    const fromApp = issue()?.comments.filter((comment) => comment.user.type === "Bot") ?? [];
+    expect(fromApp).toHaveLength(1);
+    expect(fromApp[0]?.body).toContain("✅ **Deployed**");
     expect(issue()?.state).toBe("closed");
   });
 });

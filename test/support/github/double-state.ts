@@ -10,6 +10,10 @@ export interface Comment {
   body: string;
   user: User;
   html_url: string;
+  /** Set when a GitHub App wrote it (GitHub's `performed_via_github_app`). */
+  performed_via_github_app?: { id: number; slug: string } | null;
+  /** Reactions on the comment: content -> logins. */
+  reactions?: Map<string, Set<string>>;
 }
 
 export interface Issue {
@@ -20,6 +24,7 @@ export interface Issue {
   labels: string[];
   state: "open" | "closed";
   comments: Comment[];
+  performed_via_github_app?: { id: number; slug: string } | null;
 }
 
 export interface CheckRun {
@@ -64,6 +69,10 @@ export interface HookDelivery {
 }
 
 export interface Repo {
+  /** GitHub's numeric id: a repository deleted and created again under the same name gets a
+   * new one. */
+  id: number;
+  createdAt: string;
   owner: string;
   name: string;
   defaultBranch: string;
@@ -93,6 +102,9 @@ export class DoubleState {
   /** The app's webhook deliveries as GitHub lists them (`GET /app/hook/deliveries`), newest
    * first; a redelivery request appends its attempt. */
   readonly hookDeliveries: HookDelivery[] = [];
+  /** The app the tests run as (Probot's appId in the harness): GET /app answers it, and the
+   * double marks what the app writes with it, as GitHub does. */
+  readonly app = { id: 1, slug: "devportal" };
   /** Organisation setting: the default branch of repositories created there (GitHub: main). */
   readonly orgDefaultBranch = new Map<string, string>();
   nextId = 1000;
@@ -111,8 +123,12 @@ export class DoubleState {
     description?: string;
     visibility?: string;
     homepage?: string;
+    /** ISO time; repositories arranged by tests are old unless said otherwise. */
+    createdAt?: string;
   }): Repo {
     const repo: Repo = {
+      id: this.id(),
+      createdAt: params.createdAt ?? "2024-01-02T03:04:05Z",
       owner: params.owner,
       name: params.name,
       defaultBranch: params.defaultBranch ?? "main",
@@ -155,7 +171,14 @@ export class DoubleState {
 
   addIssue(
     repo: Repo,
-    params: { title: string; body: string; labels: string[]; user: User; number?: number },
+    params: {
+      title: string;
+      body: string;
+      labels: string[];
+      user: User;
+      number?: number;
+      performed_via_github_app?: { id: number; slug: string } | null;
+    },
   ): Issue {
     const issue: Issue = {
       number: params.number ?? repo.issues.size + 1,
@@ -165,6 +188,7 @@ export class DoubleState {
       labels: [...params.labels],
       state: "open",
       comments: [],
+      performed_via_github_app: params.performed_via_github_app ?? null,
     };
     repo.issues.set(issue.number, issue);
     return issue;

@@ -26,7 +26,13 @@ export interface Fault {
   reset?: boolean;
   /** Only calls on this path (e.g. one repository's) take the fault. */
   pathIncludes?: string;
+  /** Consecutive calls that meet the fault (default 1). Octokit's retry plugin makes up to
+   * 3 more attempts after a 5xx: `PERSISTENT` outlasts them. */
+  times?: number;
 }
+
+/** A fault that outlasts plugin-retry's 3 retries of one call. */
+export const PERSISTENT = 4;
 
 /** A connection reset before GitHub saw the request. */
 export const CONNECTION_RESET: Omit<Fault, "operationId"> = { status: 0, reset: true };
@@ -74,21 +80,22 @@ export class GitHubDouble {
     nock.disableNetConnect();
     const scope = nock("https://api.github.com").persist();
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      // nock 15 hands the reply function the fetch Request the client sent.
       scope
         .intercept(() => true, method)
-        .reply(function (uri, body, callback) {
+        .reply(async (request: Request) => {
+          const url = new URL(request.url);
           const reply = double.handle(
             method,
-            uri,
-            body,
-            this.req.headers as Record<string, string>,
+            `${url.pathname}${url.search}`,
+            await request.text(),
+            Object.fromEntries(request.headers),
           );
           // A connection reset: the client sees a network error, not an HTTP answer.
           if (reply.reset) {
-            callback(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), [0]);
-            return;
+            throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
           }
-          callback(null, [reply.status, reply.body as nock.Body, reply.headers ?? {}]);
+          return [reply.status, reply.body as nock.Body, reply.headers ?? {}] as const;
         });
     }
     nock.emitter.on("no match", double.onNoMatch);
@@ -104,18 +111,9 @@ export class GitHubDouble {
     nock.enableNetConnect("127.0.0.1");
   }
 
-  private readonly onNoMatch = (request: {
-    method?: string;
-    href?: string;
-    path?: string;
-    hostname?: string;
-    host?: string;
-  }) => {
-    const host = request.hostname ?? request.host ?? "";
-    if (this.loopback && host.startsWith("127.0.0.1")) return;
-    this.violations.push(
-      `request outside the double: ${request.method} ${request.href ?? request.path}`,
-    );
+  private readonly onNoMatch = (request: Request) => {
+    if (this.loopback && new URL(request.url).hostname === "127.0.0.1") return;
+    this.violations.push(`request outside the double: ${request.method} ${request.url}`);
   };
 
   stop(): void {
@@ -207,7 +205,14 @@ export class GitHubDouble {
         fault.operationId === operationId &&
         (fault.pathIncludes === undefined || path.includes(fault.pathIncludes)),
     );
-    return index === -1 ? undefined : this.faults.splice(index, 1)[0];
+    const fault = this.faults[index];
+    if (!fault) return undefined;
+    if ((fault.times ?? 1) > 1) {
+      this.faults[index] = { ...fault, times: (fault.times ?? 1) - 1 };
+    } else {
+      this.faults.splice(index, 1);
+    }
+    return fault;
   }
 
   private faultReply(fault: Fault): Reply {

@@ -1,10 +1,34 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
+import Bottleneck from "bottleneck";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { type AppDeps, createApp } from "../../../src/app/create-app.js";
 import { readIssueForm } from "../../../src/app/issue-form.js";
 import { MemoryQueue } from "../../../src/runtime/memory-queue.js";
 import type { Runtime } from "../../../src/runtime/runtime.js";
+
+type OctokitOptions = Record<string, unknown> & {
+  retry?: Record<string, unknown>;
+  throttle?: Record<string, unknown>;
+};
+
+/** plugin-throttling's groups (maxConcurrent as in production), without minTime. */
+function groups() {
+  const group = (maxConcurrent: number) => new Bottleneck.Group({ maxConcurrent, minTime: 0 });
+  return {
+    global: group(10),
+    auth: group(1),
+    search: group(1),
+    write: group(1),
+    notifications: group(1),
+  };
+}
+
+const ZERO_THROTTLE_TIMING = {
+  retryAfterBaseValue: 0,
+  fallbackSecondaryRateRetryAfter: 0,
+  ...groups(),
+};
 
 const { privateKey } = generateKeyPairSync("rsa", {
   modulusLength: 2048,
@@ -13,11 +37,16 @@ const { privateKey } = generateKeyPairSync("rsa", {
 });
 
 /**
- * Probot as DESIGN.md prescribes for tests: the function form of `defaults`, so retry and
- * throttling are really off (the object form leaves throttling on), and the real app wiring
- * with the in-process queue, whose retry delays do not wait. `receive` answers once the
- * delivery is recorded AND its work is done (the queue is idle), as flow tests expect;
- * `deliver` answers when the delivery is recorded, as GitHub sees it.
+ * Probot as production runs it, with the real app wiring (and the in-process queue, whose
+ * retry delays do not wait): the retry and throttling plugins ON, with Probot's own rate-limit handlers (a secondary rate limit is logged, not retried),
+ * and only their timing bases at 0 so back-off costs no wall time. The function form of
+ * `defaults` sees the options Probot built, so it changes timings and nothing else. The
+ * throttling plugin's limiter groups are module-wide and space writes 1 s apart (3 s for
+ * notification-triggering writes): each test probot gets groups of the same concurrency
+ * without the spacing.
+ *
+ * `receive` answers once the delivery is recorded AND its work is done (the queue is idle),
+ * as flow tests expect; `deliver` answers when the delivery is recorded, as GitHub sees it.
  */
 export function createTestProbot(
   deps: Partial<AppDeps> = {},
@@ -33,10 +62,10 @@ export function createTestProbot(
     appId: 1,
     privateKey,
     log: options.log ?? pino({ level: "silent" }),
-    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    Octokit: ProbotOctokit.defaults((options: OctokitOptions) => ({
       ...options,
-      retry: { enabled: false },
-      throttle: { enabled: false },
+      retry: { ...options.retry, retryAfterBaseValue: 0 },
+      throttle: { ...options.throttle, ...ZERO_THROTTLE_TIMING },
     })),
   });
   let runtime: Runtime | undefined;

@@ -42,7 +42,8 @@ export function repoOf(request: RouteRequest): Repo {
 
 function repoJson(repo: Repo) {
   return {
-    id: 1,
+    id: repo.id,
+    created_at: repo.createdAt,
     name: repo.name,
     full_name: `${repo.owner}/${repo.name}`,
     owner: { login: repo.owner },
@@ -80,11 +81,17 @@ export function issueJson(repo: Repo, issue: Issue) {
     state: issue.state,
     labels: issue.labels.map((name) => ({ name })),
     html_url: `${WEB}/${repo.owner}/${repo.name}/issues/${issue.number}`,
+    performed_via_github_app: issue.performed_via_github_app ?? null,
   };
 }
 
 function commentJson(repo: Repo, comment: Issue["comments"][number]) {
-  return { ...comment, html_url: `${WEB}/${repo.owner}/${repo.name}#issuecomment-${comment.id}` };
+  const { reactions: _, ...fields } = comment;
+  return {
+    performed_via_github_app: null,
+    ...fields,
+    html_url: `${WEB}/${repo.owner}/${repo.name}#issuecomment-${comment.id}`,
+  };
 }
 
 /** The REST operations the double implements, by operationId. */
@@ -97,6 +104,26 @@ export const ROUTES: Record<string, Route> = {
       permissions: {},
     },
   }),
+  "apps/get-authenticated": ({ state }) => ({
+    status: 200,
+    body: { id: state.app.id, slug: state.app.slug, name: "Dev Portal", owner: null },
+  }),
+  "reactions/create-for-issue-comment": (request) => {
+    const repo = repoOf(request);
+    const id = Number(request.params.comment_id);
+    const comment = [...repo.issues.values()]
+      .flatMap((issue) => issue.comments)
+      .find((candidate) => candidate.id === id);
+    if (!comment) throw new HttpError(404, "Not Found");
+    comment.reactions ??= new Map();
+    const content: string = request.body.content;
+    const by = comment.reactions.get(content) ?? new Set<string>();
+    const existed = by.has(request.state.appUser.login);
+    by.add(request.state.appUser.login);
+    comment.reactions.set(content, by);
+    // GitHub answers 200 with the existing reaction, 201 for a new one.
+    return { status: existed ? 200 : 201, body: { id: 1, content, user: request.state.appUser } };
+  },
   "users/get-by-username": ({ params, state }) => {
     const type = state.accounts.get(params.username ?? "");
     if (!type) throw new HttpError(404, "Not Found");
@@ -122,6 +149,7 @@ export const ROUTES: Record<string, Route> = {
       description: body.description ?? "",
       homepage: body.homepage ?? "",
       visibility: body.visibility ?? "public",
+      createdAt: new Date().toISOString(),
     });
     return { status: 201, body: repoJson(repo) };
   },
@@ -323,6 +351,7 @@ export const ROUTES: Record<string, Route> = {
       body: request.body.body ?? "",
       labels: request.body.labels ?? [],
       user: request.state.appUser,
+      performed_via_github_app: request.state.app,
     });
     return { status: 201, body: issueJson(repo, issue) };
   },
@@ -343,6 +372,7 @@ export const ROUTES: Record<string, Route> = {
       body: request.body.body,
       user: request.state.appUser,
       html_url: "",
+      performed_via_github_app: request.state.app,
     };
     issue.comments.push(comment);
     return { status: 201, body: commentJson(repo, comment) };

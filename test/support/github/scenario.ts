@@ -7,7 +7,10 @@ const ROOT = join(import.meta.dirname, "..", "..", "..");
 export const ORG = "acme";
 export const REQUESTS = "requests";
 export const REQUESTER = "octocat";
-export const SETTINGS = readFileSync(join(ROOT, "examples", "settings.yml"), "utf8");
+// The example settings as copied, plus one sealed secret so that flows exercise sealing.
+export const SETTINGS = `${readFileSync(join(ROOT, "examples", "settings.yml"), "utf8")}secrets:
+  REGISTRY_PASSWORD: { from_env: DEVPORTAL_SECRET_REGISTRY_PASSWORD }
+`;
 export const FORM_BODY = readFileSync(
   join(ROOT, "test", "fixtures", "github", "issue-body.orders-api.md"),
   "utf8",
@@ -17,22 +20,35 @@ export const REQUEST_FILE = readFileSync(
   "utf8",
 );
 
+/** The control plane: the organisation's `.github` repository, where the platform team
+ * keeps the portal settings. */
+export const CONTROL_PLANE = ".github";
+export const SETTINGS_PATH = ".github/devportal.yml";
+
 /**
- * The world of most flow tests: the organisation `acme` with its request repository (portal
- * settings from examples/settings.yml, the requester has write access) and its GitOps
- * repository; no service repository yet.
+ * The world of most flow tests: the organisation `acme` with its control plane (portal
+ * settings from examples/settings.yml in `acme/.github`), its request repository (the
+ * requester has write access) and its GitOps repository; no service repository yet.
  */
 export function arrangeOrg(double: GitHubDouble, settings = SETTINGS) {
   const { state } = double;
   state.accounts.set(ORG, "Organization");
+  state.addRepo({ owner: ORG, name: CONTROL_PLANE, files: { [SETTINGS_PATH]: settings } });
   const requests = state.addRepo({
     owner: ORG,
     name: REQUESTS,
-    files: { "README.md": "# requests\n", ".github/devportal.yml": settings },
+    files: { "README.md": "# requests\n" },
   });
   requests.collaborators.set(REQUESTER, "write");
   state.addRepo({ owner: ORG, name: "gitops" });
   return { requests };
+}
+
+/** The platform team changes the settings in the control plane (`repo` for a control plane
+ * named by DEVPORTAL_CONFIG_REPO). */
+export function setSettings(double: GitHubDouble, settings: string, repo = CONTROL_PLANE): void {
+  const plane = double.state.repo(ORG, repo) ?? double.state.addRepo({ owner: ORG, name: repo });
+  double.state.commitFiles(plane, { [SETTINGS_PATH]: settings }, "Portal settings");
 }
 
 /** A form issue as GitHub would deliver it: recorded `issues.opened`, our body and label. */
@@ -79,6 +95,16 @@ export function commentPayload(
 ): Payload {
   const issue = double.state.repo(ORG, REQUESTS)?.issues.get(params.number);
   if (!issue) throw new Error(`no issue #${params.number}`);
+  // The comment exists on GitHub when its webhook arrives (the app reacts to it).
+  const id = params.commentId ?? 555;
+  if (!issue.comments.some((comment) => comment.id === id)) {
+    issue.comments.push({
+      id,
+      body: params.body,
+      user: { login: params.sender ?? REQUESTER, type: "User" },
+      html_url: "",
+    });
+  }
   return recordedPayload("issue_comment", "created", (payload) => {
     moveTo(payload, { owner: ORG, repo: REQUESTS, sender: params.sender ?? REQUESTER });
     payload.issue.number = issue.number;

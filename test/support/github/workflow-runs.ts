@@ -83,6 +83,7 @@ export function workflowRunPayload(
   return recordedPayload("workflow_run", recorded, (payload) => {
     payload.action = params.action;
     moveTo(payload, { owner: ORG, repo: repo.name, sender: "devportal[bot]", senderType: "Bot" });
+    payload.repository.id = repo.id;
     Object.assign(payload.workflow_run, {
       id: run.id,
       run_number: run.run_number,

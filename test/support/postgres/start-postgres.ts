@@ -42,11 +42,15 @@ export async function startPostgres(): Promise<RunningPostgres> {
     run(RUNUSER, ["-u", "postgres", "--", join(PG_BIN, tool), ...args], { cwd: root });
   let started = false;
   const stop = async () => {
-    if (started) {
-      started = false;
-      await asPostgres("pg_ctl", ["stop", "-D", data, "-m", "fast", "-w"]).catch(() => undefined);
+    try {
+      if (started) {
+        started = false;
+        // A server that will not stop is a failure of the test run, not something to hide.
+        await asPostgres("pg_ctl", ["stop", "-D", data, "-m", "fast", "-w"]);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
-    rmSync(root, { recursive: true, force: true });
   };
   try {
     await asPostgres("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
