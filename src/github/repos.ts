@@ -74,9 +74,6 @@ export async function createOrgRepository(
     homepage: params.homepage,
     auto_init: true,
     has_wiki: false,
-    // A lost answer is settled by reading what GitHub holds (the repository's mark), not by
-    // asking again: a second create only meets "name already exists".
-    request: NO_RETRY,
   });
   return { ...repositoryInfo(data), homepage: data.homepage ?? params.homepage };
 }
