@@ -30,6 +30,8 @@ export async function runPush(
     sha: string;
     sender: string;
     files: string[];
+    /** The queue's attempt, for the back-off of transient failures. */
+    attempt?: number;
   },
 ): Promise<void> {
   const { octokit, log, repo, sha } = params;
@@ -41,7 +43,10 @@ export async function runPush(
   const app = await deps.app();
   for (const path of params.files) {
     const issue = await findOrOpenRequestIssue(octokit, { ...repo, path, sha, app });
-    const job = fileRequestJob({ ...params, issue, path, settings });
+    const job = {
+      ...fileRequestJob({ ...params, issue, path, settings }),
+      attempt: params.attempt ?? 0,
+    };
     const report = await runRequest(deps, job);
     if (!report) continue;
     const marker = commitCommentMarker(path);

@@ -41,10 +41,9 @@ describe("Repository_A: the app adopts only its own", () => {
     expect(service?.git.history("main")).toHaveLength(2); // auto-init + the one Dev Portal commit
     expect(service?.secrets.get("REGISTRY_PASSWORD")).toBe("s3cr3t-registry-value");
     expect(plain(statusOf(double))).toContain("✅ **Code pushed**");
-    // GitHub created it once: Octokit's retry plugin asked again and met "name already
-    // exists" (422, not retried); the app then found its own repository by the mark.
+    // GitHub created it once; the app asked once (a POST is never retried blindly: the queue
+    // re-runs the job, which reads what GitHub holds and finds its own repository by the mark).
     expect(writeLog(double).filter((write) => write.startsWith("repos/create-in-org"))).toEqual([
-      "repos/create-in-org acme",
       "repos/create-in-org acme",
     ]);
   });
