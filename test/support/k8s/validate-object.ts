@@ -37,8 +37,16 @@ const validators: Record<string, Validate> = {
 
 /** Throws, naming the object, when it breaks its schema or is of a kind nobody expects. */
 export function validateObject(object: K8sObject): void {
+  validateWith(validators, object);
+}
+
+/** Validate `object` by the validator of its kind; a kind without one is itself an error. */
+export function validateWith(
+  kinds: Readonly<Record<string, (object: K8sObject) => void>>,
+  object: K8sObject,
+): void {
   const key = `${object.apiVersion}/${object.kind}`;
-  const validate = validators[key];
+  const validate = kinds[key];
   if (!validate) throw new Error(`unexpected kind ${key} (${object.metadata?.name})`);
   try {
     validate(object);
