@@ -25,6 +25,15 @@ export function formatPlan(params: {
     `  Image         ${plan.image}:${tag}`,
     `  Repository_B  ${plan.gitops.fullName}, ${plan.gitops.path}`,
     `  URL           ${plan.url} (${plan.replicas} replica${plan.replicas === 1 ? "" : "s"}, ${plan.database})`,
+    `  API           reads ${plan.api.read}, writes ${plan.api.write}; sign-in ${plan.api.auth.join(", ")}`,
+    `  Runtime       Secret ${plan.runtimeSecret.name} (${plan.runtimeSecret.mode})`,
+    ...(plan.runtimeSecret.handStep
+      ? [
+          `  Before the first sync, create ${plan.runtimeSecret.handStep.secret}:`,
+          ...plan.runtimeSecret.handStep.command.split("\n").map((line) => `    ${line}`),
+        ]
+      : []),
+    ...plan.warnings.map((warning) => `  WARNING: ${warning}`),
     "",
     `${outDir ? `${outDir}/repository-a/` : "Repository_A"}:`,
     ...plan.repository.files.map((file) => `  ${file}`),

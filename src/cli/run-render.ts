@@ -1,5 +1,9 @@
 import type { FileTree } from "../render/file-tree.js";
 import { type Rendered, render } from "../render/render.js";
+import {
+  generateSecretKey,
+  sealRuntimeSecret,
+} from "../render/sealed-secrets/seal-secret-value.js";
 import type { PortalSettings } from "../request/settings.schema.js";
 import { type CliIo, EXIT, writeJson } from "./cli-io.js";
 import { formatPlan } from "./format-plan.js";
@@ -73,7 +77,22 @@ function prepare(
     ...params,
     requestedHost: inputs.value.request.deploy.host,
   });
-  const rendered = render({ request: inputs.value.request, settings, tag: params.tag });
+  // sealed-secrets: a fresh key, sealed for the controller, as the app does on first deploy.
+  const { certificate, mode } = settings.runtime_secret;
+  const sealed =
+    mode === "sealed-secrets" && certificate
+      ? sealRuntimeSecret({
+          certificate,
+          service: inputs.value.request.service,
+          secretKey: generateSecretKey(),
+        })
+      : undefined;
+  const rendered = render({
+    request: inputs.value.request,
+    settings,
+    tag: params.tag,
+    ...(sealed ? { sealed } : {}),
+  });
   if (!rendered.ok)
     return reportFailures(io, params.json, [
       { source: params.requestPath, errors: rendered.errors },

@@ -1,6 +1,6 @@
 /** Issues, their comments and labels, and the files of a pull request. */
 
-import { type AppIdentity, isAppAuthor } from "./app-identity.js";
+import { type AppIdentity, type Authored, isAppAuthor } from "./app-identity.js";
 import { NO_RETRY, type Octokit, orNotFound, type RepoParams } from "./octokit.js";
 
 export async function createIssue(
@@ -181,4 +181,39 @@ export async function reopenIssue(
     issue_number: params.issue,
     state: "open",
   });
+}
+
+export interface OpenIssue {
+  number: number;
+  body: string | null;
+  labels: string[];
+  /** As GitHub gives it: whether the app wrote it is decided with its identity. */
+  author: Authored;
+}
+
+/** Open issues (not pull requests) of a repository carrying `label`. */
+export async function listOpenIssues(
+  octokit: Octokit,
+  params: RepoParams & { label: string },
+): Promise<OpenIssue[]> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    owner: params.owner,
+    repo: params.repo,
+    labels: params.label,
+    state: "open",
+    per_page: 100,
+  });
+  return issues
+    .filter((issue) => !issue.pull_request)
+    .map((issue) => ({
+      number: issue.number,
+      body: issue.body ?? null,
+      labels: issue.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+      author: {
+        user: issue.user ? { login: issue.user.login, type: issue.user.type } : null,
+        performed_via_github_app: issue.performed_via_github_app
+          ? { id: issue.performed_via_github_app.id }
+          : null,
+      },
+    }));
 }

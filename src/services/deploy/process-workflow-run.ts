@@ -2,6 +2,7 @@ import { listRunJobs } from "../../github/actions.js";
 import type { AppIdentity } from "../../github/app-identity.js";
 import type { Octokit } from "../../github/octokit.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
+import { transientReason } from "../../runtime/transient.js";
 import type { LoadedSettings } from "../intake/load-settings.js";
 import { describeError } from "../provision/step-error.js";
 import { readRequestRecord } from "../read-request-record.js";
@@ -80,6 +81,8 @@ async function act(
   try {
     state = await readGitopsState(octokit, { gitops: record.gitops, service, image: record.image });
   } catch (error) {
+    // A transient failure heals by running the job again (the queue retries it).
+    if (transientReason(error)) throw error;
     // Same rule as for writes: report what the platform team must do, never throw.
     return { kind: "blocked", run, ...accessProblem(record.gitops, error) };
   }
@@ -168,6 +171,7 @@ async function writeGitops(
         return { kind: "unchanged", run, tag: result.tag, reason: result.reason };
     }
   } catch (error) {
+    if (transientReason(error)) throw error;
     // Reported, not thrown: GitHub never redelivers a failed webhook, so a thrown error
     // would leave the requester looking at "CI passed" with nothing deployed.
     return { kind: "blocked", run, ...accessProblem(state.gitops, error) };

@@ -23,6 +23,9 @@ export interface RequestJob {
   edit?: boolean;
   /** The edit changed the body (not only the title): it deserves an answer. */
   bodyChanged?: boolean;
+  /** Runs of this job before this one (the queue's attempt): sets the back-off of a
+   * transient failure. */
+  attempt?: number;
   /** Settings already loaded by the caller (a push loads them once for every file). */
   settings?: LoadedSettings;
 }

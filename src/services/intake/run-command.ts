@@ -24,6 +24,8 @@ export interface CommandParams {
   commentId: number;
   commenter: string;
   defaultBranch: string;
+  /** The queue's attempt, for the back-off of transient failures. */
+  attempt?: number;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function runCommand(deps: ResolvedDeps, params: CommandParams): Pro
   const job = await jobForIssue(deps, { ...params, app });
   if (!job) return;
   job.settings = settings;
+  job.attempt = params.attempt ?? 0;
   const allowed = await authorizeCommenter(octokit, {
     ...repo,
     login: params.commenter,

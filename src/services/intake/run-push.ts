@@ -30,6 +30,8 @@ export async function runPush(
     sha: string;
     sender: string;
     files: string[];
+    /** The queue's attempt, for the back-off of transient failures. */
+    attempt?: number;
   },
 ): Promise<void> {
   const { octokit, log, repo, sha } = params;
@@ -47,7 +49,10 @@ export async function runPush(
       app,
       sender: params.sender,
     });
-    const job = fileRequestJob({ ...params, issue, path, settings });
+    const job = {
+      ...fileRequestJob({ ...params, issue, path, settings }),
+      attempt: params.attempt ?? 0,
+    };
     const report = await runRequest(deps, job);
     if (!report) continue;
     const marker = commitCommentMarker(path);

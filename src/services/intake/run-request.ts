@@ -5,6 +5,7 @@ import type { FileTree } from "../../render/file-tree.js";
 import { markdownLink } from "../../render/markdown-text.js";
 import { type Rendered, render } from "../../render/render.js";
 import { formatError, type Result } from "../../request/service-request.js";
+import { RetryLater, retryNote, retryPlan } from "../../runtime/transient.js";
 import { applyRequestChange, withRequestChange } from "../deploy/apply-request-change.js";
 import type { ResolvedDeps } from "../portal-deps.js";
 import { ensureRepository } from "../provision/ensure-repository.js";
@@ -12,7 +13,7 @@ import { ensureSecrets } from "../provision/ensure-secrets.js";
 import { grantAccess } from "../provision/grant-access.js";
 import { pushCode } from "../provision/push-code.js";
 import { describeError, ownerOf } from "../provision/step-error.js";
-import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
+import { decodeStatusMarker, encodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
 import { publishStatus } from "../status/publish-status.js";
 import { type StatusReport, type StepName, withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
@@ -77,9 +78,16 @@ async function runRequestNow(
   // or retry already has a comment, and skips this write.
   const comment = found ?? (await publishStatus(job, { report }));
   const run: Run = { job, comment, report };
-  if (await provision(deps, run, { ...prepared, previous })) {
-    await publishStatus(job, { report: run.report, existing: comment });
+  if (!(await provision(deps, run, { ...prepared, previous }))) return run.report;
+  // Finished work delivered again: the deploy pipeline rewrote the comment from its marker
+  // (without the plan), so the text differs while nothing changed. Same steps, no write.
+  if (
+    previous?.steps.code.state === "done" &&
+    comment.body.includes(encodeStatusMarker(run.report))
+  ) {
+    return run.report;
   }
+  await publishStatus(job, { report: run.report, existing: comment });
   return run.report;
 }
 
@@ -105,6 +113,19 @@ async function step<T>(run: Run, name: StepName, work: () => Promise<T>): Promis
 
 async function failStep(run: Run, name: StepName, error: unknown): Promise<void> {
   const { job } = run;
+  const retry = retryPlan(error, job.attempt ?? 0);
+  if (retry) {
+    // Transient: say so where the requester looks, and let the queue run the job again
+    // (every step re-reads GitHub, so what was applied is found, not redone). GitHub may
+    // refuse this write too; the retry does not depend on it.
+    job.log.warn(
+      { repo: job.repo.repo, issue: job.issue.number, step: name, reason: retry.reason },
+      "step will be retried",
+    );
+    run.report = withStep(run.report, name, { state: "pending", note: retryNote(retry) });
+    await publishStatus(job, { report: run.report, existing: run.comment }).catch(() => undefined);
+    throw new RetryLater(retry, error);
+  }
   job.log.warn(
     { repo: job.repo.repo, issue: job.issue.number, step: name, err: describeError(error) },
     "step failed",
@@ -142,7 +163,12 @@ async function provision(
     repository: repository.fullName,
     requester: origin.requester,
     access: rendered.context.settings.access,
-  }).catch((error: unknown) => `access not granted: ${describeError(error)}`);
+  }).catch(async (error: unknown) => {
+    // A pause of GitHub's is the queue's to wait out (failStep throws RetryLater); a refusal
+    // is said and the request goes on.
+    if (retryPlan(error, run.job.attempt ?? 0)) await failStep(run, "repository", error);
+    return `access not granted: ${describeError(error)}`;
+  });
   run.report = withStep(run.report, "repository", {
     state: "done",
     note: access ? `created; ${access}` : "created",

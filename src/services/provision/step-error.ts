@@ -1,4 +1,5 @@
 import { statusOf } from "../../github/octokit.js";
+import { transientReason } from "../../runtime/transient.js";
 
 /** A failure whose message is written for the requester and safe to show in a comment. */
 export class StepError extends Error {
@@ -13,18 +14,6 @@ export class StepError extends Error {
 }
 
 /**
- * GitHub refused for now, not for good: a primary or secondary rate limit (403 or 429 whose
- * message says so) or a server error. Such a failure is nobody's mistake and says so.
- */
-export function transientKind(error: unknown): "rate-limit" | "server" | undefined {
-  const status = statusOf(error);
-  const message = error instanceof Error ? error.message : String(error);
-  if ((status === 403 || status === 429) && /rate limit/i.test(message)) return "rate-limit";
-  if (status !== undefined && status >= 500) return "server";
-  return undefined;
-}
-
-/**
  * One line for the status comment. A StepError says what to do; anything else is reported
  * by its HTTP status and GitHub's first message line (never headers or request bodies,
  * where tokens and sealed values travel), with the way out.
@@ -34,11 +23,13 @@ export function describeError(error: unknown): string {
   const status = statusOf(error);
   const first = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
   const reason = first.slice(0, 200);
-  switch (transientKind(error)) {
+  // Reached only once the queue's retries are spent (or outside a job): still nobody's mistake.
+  switch (transientReason(error)) {
     case "rate-limit":
       return `GitHub's rate limit paused the portal (${status}): nothing is lost, comment /devportal retry in a few minutes`;
     case "server":
-      return `GitHub had a passing error (${status}): nothing is lost, comment /devportal retry`;
+    case "network":
+      return `GitHub had a passing error (${status ?? "no answer"}): nothing is lost, comment /devportal retry`;
     default:
       return status
         ? `GitHub answered ${status} (${reason}); comment /devportal retry to resume`

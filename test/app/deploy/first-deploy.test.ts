@@ -49,18 +49,21 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     expect(Object.keys(files).sort()).toEqual([
       "README.md",
       "apps/orders-api/README.md",
-      "apps/orders-api/deployment.yaml",
+      "apps/orders-api/base/deployment.yaml",
+      "apps/orders-api/base/kustomization.yaml",
+      "apps/orders-api/base/networkpolicy.yaml",
+      "apps/orders-api/base/service.yaml",
       "apps/orders-api/ingress.yaml",
       "apps/orders-api/kustomization.yaml",
       "apps/orders-api/namespace.yaml",
       "apps/orders-api/pvc.yaml",
-      "apps/orders-api/service.yaml",
       "k8s/applicationset.yaml",
     ]);
     expect(files["apps/orders-api/kustomization.yaml"]).toContain(`newTag: "${run.head_sha}"`);
     expect(files["k8s/applicationset.yaml"]).toContain("kind: ApplicationSet");
     expect(files["README.md"]).toContain(
-      "| [orders-api](apps/orders-api/) | https://orders.example.com/ |",
+      // No tls in these portal settings: the URL says http, as the Ingress serves it.
+      "| [orders-api](apps/orders-api/) | http://orders.example.com/ |",
     );
 
     const comments = issue()?.comments ?? [];
@@ -69,11 +72,12 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     expect(status).toContain("✅ **CI**: build \\#1 passed");
     expect(status).toContain("✅ **GitOps commit**");
     expect(status).toContain(`https://github.com/acme/gitops/commit/${history[0]?.sha}`);
-    expect(status).toContain("for Argo CD application orders\\-api");
+    expect(status).toContain("Argo CD application orders\\-api");
     // Committed is not live: open, waiting for Argo CD's report on the Deployment.
     expect(status).toContain("⏳ **Live**: committed\\, waiting for Argo CD");
     expect(issue()?.state).toBe("open");
     expect(issue()?.labels).toContain("devportal:provisioning");
+    expect(issue()?.labels).not.toContain("devportal:deployed");
     const deployments = double.state.repo(ORG, "orders-api")?.deployments ?? [];
     expect(deployments.map((d) => [d.sha, d.environment])).toEqual([[run.head_sha, "production"]]);
 

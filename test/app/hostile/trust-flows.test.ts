@@ -41,7 +41,8 @@ describe("Repository_A: the app adopts only its own", () => {
     expect(service?.git.history("main")).toHaveLength(2); // auto-init + the one Dev Portal commit
     expect(service?.secrets.get("REGISTRY_PASSWORD")).toBe("s3cr3t-registry-value");
     expect(plain(statusOf(double))).toContain("✅ **Code pushed**");
-    // GitHub created it once; the app asked once and then read what GitHub holds.
+    // GitHub created it once; the app asked once (a POST is never retried blindly: the queue
+    // re-runs the job, which reads what GitHub holds and finds its own repository by the mark).
     expect(writeLog(double).filter((write) => write.startsWith("repos/create-in-org"))).toEqual([
       "repos/create-in-org acme",
     ]);

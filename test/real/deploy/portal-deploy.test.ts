@@ -151,6 +151,7 @@ describe("deploy/base", () => {
 describe("devportal portal-app: apps/devportal/ for the GitOps repository", () => {
   const settings = validateSettings({
     owner: "AcMe",
+    request_repositories: ["requests"],
     domain: "apps.acme.dev",
     image_pull_secret: "ghcr-pull",
     ingress_class: "traefik",

@@ -70,6 +70,16 @@ export interface Deployment {
   statuses: { state: string; description: string; creator: User }[];
 }
 
+export interface HookDelivery {
+  id: number;
+  guid: string;
+  event: string;
+  action: string | null;
+  status_code: number;
+  redelivery: boolean;
+  delivered_at: string;
+}
+
 export interface Repo {
   /** GitHub's numeric id: a repository deleted and created again under the same name gets a
    * new one. */
@@ -89,6 +99,8 @@ export interface Repo {
   checkRuns: CheckRun[];
   commitComments: (Comment & { commit_id: string })[];
   createdByApp: boolean;
+  /** The repository's homepage URL (the app sets it to the request that created it). */
+  homepage: string;
   workflowRuns: WorkflowRun[];
   deployments: Deployment[];
   /** Labels the repository has (GitHub drops an issue form's label that is not here). */
@@ -110,6 +122,9 @@ export class DoubleState {
   /** "org/team" -> active member logins. */
   readonly teams = new Map<string, Set<string>>();
   readonly appUser: User = { login: "devportal[bot]", type: "Bot" };
+  /** The app's webhook deliveries as GitHub lists them (`GET /app/hook/deliveries`), newest
+   * first; a redelivery request appends its attempt. */
+  readonly hookDeliveries: HookDelivery[] = [];
   /** The app the tests run as (Probot's appId in the harness): GET /app answers it, and the
    * double marks what the app writes with it, as GitHub does. */
   readonly app = { id: 1, slug: "devportal" };
@@ -130,6 +145,7 @@ export class DoubleState {
     createdByApp?: boolean;
     description?: string;
     visibility?: string;
+    homepage?: string;
     /** ISO time; repositories arranged by tests are old unless said otherwise. */
     createdAt?: string;
   }): Repo {
@@ -149,6 +165,7 @@ export class DoubleState {
       checkRuns: [],
       commitComments: [],
       createdByApp: params.createdByApp ?? false,
+      homepage: params.homepage ?? "",
       workflowRuns: [],
       deployments: [],
       labels: new Map(),

@@ -6,6 +6,7 @@ import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Service } from "kubernetes-models/v1/Service";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import type { K8sObject } from "./kustomize-build.js";
+import { validateWith } from "./validate-object.js";
 
 /** The published OpenAPI schemas (kubernetes-models) of every kind deploy/ may contain. */
 const validators: Record<string, (object: K8sObject) => void> = {
@@ -20,12 +21,5 @@ const validators: Record<string, (object: K8sObject) => void> = {
 
 /** Throws, naming the object, when it breaks its schema or is of a kind deploy/ never has. */
 export function validatePortalObject(object: K8sObject): void {
-  const key = `${object.apiVersion}/${object.kind}`;
-  const validate = validators[key];
-  if (!validate) throw new Error(`unexpected kind ${key} (${object.metadata?.name})`);
-  try {
-    validate(object);
-  } catch (error) {
-    throw new Error(`${key} ${object.metadata?.name}: ${(error as Error).message}`);
-  }
+  validateWith(validators, object);
 }

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
 import type { Plan } from "../../../src/render/plan.js";
+import { render } from "../../../src/render/render.js";
+import { parseRequest } from "../../../src/request/parse-request.js";
+import { validateSettings } from "../../../src/request/parse-settings.js";
 import { liveStepFor, overdueStep } from "../../../src/services/deploy/deploy-report.js";
 import { statusForOutcome } from "../../../src/services/deploy/outcome.js";
 import { notificationFor } from "../../../src/services/status/notify.js";
@@ -27,27 +31,26 @@ const origin = {
 };
 const ARGO = "https://argocd.acme.dev/applications/orders-api";
 
-const plan: Plan = {
-  service: "orders-api",
-  repository: {
-    fullName: "acme/orders-api",
-    visibility: "private",
-    files: Array.from({ length: 24 }, (_, i) => `f${i}`),
-  },
-  secrets: ["REGISTRY_PASSWORD"],
-  gitops: {
-    fullName: "acme/gitops",
-    path: "apps/orders-api/",
-    files: Array.from({ length: 8 }, (_, i) => `g${i}`),
-  },
-  image: "ghcr.io/acme/orders-api",
-  tag: "latest",
-  url: "https://orders.apps.acme.dev/",
-  database: "sqlite",
-  replicas: 1,
-  access: { permission: "maintain", teams: [] },
-  argocdApp: ARGO,
-};
+/** The plan as the real render makes it for the example request and these settings. */
+const plan: Plan = realPlan();
+
+function realPlan(): Plan {
+  const request = parseRequest(readFileSync("examples/orders-api.devportal.yml", "utf8"));
+  const settings = validateSettings({
+    owner: "acme",
+    domain: "apps.acme.dev",
+    tls: { cluster_issuer: "letsencrypt" },
+    deploy_reports: { argocd_url: "https://argocd.acme.dev" },
+  });
+  if (!request.ok || !settings.ok) throw new Error("the example request or settings are invalid");
+  const rendered = render({
+    request: { ...request.value, deploy: { ...request.value.deploy, host: undefined } },
+    settings: settings.value,
+    tag: SHA,
+  });
+  if (!rendered.ok) throw new Error(rendered.errors.map((error) => error.message).join("; "));
+  return rendered.value.plan;
+}
 
 /** Provisioning done: what the requester sees once the code is pushed. */
 function provisioned(): StatusReport {

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE, runCli as run, SETTINGS, useTempDirs } from "../../support/cli/run-cli.js";
+import { sealingKey, unsealValue } from "../../support/k8s/sealing-key.js";
 
 const temp = useTempDirs();
 
@@ -124,6 +125,35 @@ describe("devportal render", () => {
     expect(pinned.stdout).toContain(`Image         ghcr.io/acme/orders-api:${tag}\n`);
   });
 
+  it("names the manual Secret step, and seals a fresh key in sealed-secrets mode", async () => {
+    const manual = await run("render", EXAMPLE, "--settings", SETTINGS, "--out", temp());
+    expect(manual.stdout).toContain("Before the first sync, create orders-api-env:");
+    expect(manual.stdout).toContain("kubectl -n orders-api create secret generic orders-api-env");
+    const key = sealingKey();
+    const dir = temp();
+    const sealedSettings = join(dir, "settings.yml");
+    writeFileSync(
+      sealedSettings,
+      `${readFileSync(SETTINGS, "utf8")}runtime_secret:\n  mode: sealed-secrets\n  certificate: ${JSON.stringify(key.certificate)}\n`,
+    );
+    const out = join(dir, "out");
+    const sealed = await run("render", EXAMPLE, "--settings", sealedSettings, "--out", out);
+    expect(sealed.stderr).toBe("");
+    expect(sealed.stdout).not.toContain("Before the first sync");
+    const file = readFileSync(
+      join(out, "repository-b", "apps/orders-api/sealedsecret.yaml"),
+      "utf8",
+    );
+    const value = /DJANGO_SECRET_KEY: "([^"]+)"/.exec(file)?.[1] ?? "";
+    const opened = unsealValue({
+      privateKey: key.privateKey,
+      namespace: "orders-api",
+      name: "orders-api-env",
+      value,
+    });
+    expect(opened.length).toBeGreaterThanOrEqual(50);
+  });
+
   it("prints the plan as JSON with --json and honours --owner and --tag", async () => {
     const tag = "0123456789abcdef0123456789abcdef01234567";
     const argv = ["--out", temp(), "--owner", "AcMe", "--tag", tag, "--json"];
@@ -137,7 +167,7 @@ describe("devportal render", () => {
         repository: { fullName: "AcMe/orders-api" },
         image: "ghcr.io/acme/orders-api",
         tag,
-        url: "https://orders.example.com/",
+        url: "http://orders.example.com/", // no `tls` in the (absent) settings
       },
     });
   });
