@@ -11,6 +11,7 @@ import { onWorkflowRun } from "../handlers/workflow-run.js";
 import { runtimeRoutes } from "../runtime/http-routes.js";
 import type { JobQueue } from "../runtime/queue.js";
 import { positiveInteger, queueFromEnv } from "../runtime/queue-from-env.js";
+import { checkDeployReport, OVERDUE_JOB } from "../runtime/recovery/check-deploy-report.js";
 import { startRecovery } from "../runtime/recovery/recover.js";
 import { RECOVER_JOB, resumeRequest } from "../runtime/recovery/resume-request.js";
 import { Runtime } from "../runtime/runtime.js";
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
     runtime.register(onDeploymentStatus(resolved));
     runtime.register(onInstallation(resolved));
     runtime.registerJob(RECOVER_JOB, resumeRequest(resolved));
+    runtime.registerJob(OVERDUE_JOB, checkDeployReport(resolved));
     addRoutes(options, runtimeRoutes(runtime));
     await runtime.start();
     const interval = recoveryIntervalMs(deps);

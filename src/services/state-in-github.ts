@@ -79,7 +79,13 @@ export function decodeStatusMarker(body: string): StatusReport | undefined {
     const data = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as MarkerData;
     // `live` came later than the other steps: a status written before it reads as pending.
     const saved: Partial<MarkerData["steps"]> = data.steps ?? {};
-    const steps = { live: { state: "pending", note: "waiting" }, ...saved } as MarkerData["steps"];
+    // In the checklist's order, so the marker written again from it is the same text.
+    const steps = Object.fromEntries(
+      STEPS.map((name) => [
+        name,
+        saved[name] ?? (name === "live" ? { state: "pending", note: "waiting" } : undefined),
+      ]),
+    ) as MarkerData["steps"];
     if (data.v !== 1 || !data.origin || !STEPS.every((name) => steps[name]?.state))
       return undefined;
     const repository =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deployedService } from "../app/deploy/deployed-service.js";
+import { liveService } from "../app/deploy/deployed-service.js";
 import { type GitHubDouble, SECONDARY_RATE_LIMIT } from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
 import { formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
@@ -55,7 +55,9 @@ describe("acknowledge, then work", () => {
   it("ignores, without queueing, deliveries its guards turn away", async () => {
     const app = createTestProbot();
     const payload = formIssuePayload(double);
+    // Neither the request label nor the form's headings: a question, not a request.
     payload.issue.labels = [];
+    payload.issue.body = "How do I ask for a new service?";
     await app.receive("issues", payload);
     expect(
       await metric(app, "devportal_deliveries_total", 'event="issues.opened",outcome="ignored"'),
@@ -84,7 +86,7 @@ describe("healing", () => {
 describe("redelivery of finished work", () => {
   it("issues.opened redelivered after the deploy, to a fresh process, makes reads only", async () => {
     const first = createTestProbot();
-    await deployedService(double, first.receive);
+    await liveService(double, first.receive);
     expect(issue()?.state).toBe("closed");
     const before = appWrites().length;
 

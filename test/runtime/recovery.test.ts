@@ -3,10 +3,17 @@ import { describe, expect, it } from "vitest";
 import { getAppIdentity } from "../../src/github/app-identity.js";
 import { MemoryQueue } from "../../src/runtime/memory-queue.js";
 import { recoverOnce } from "../../src/runtime/recovery/recover.js";
-import { deployedService } from "../app/deploy/deployed-service.js";
+import { deployedService, liveService } from "../app/deploy/deployed-service.js";
+import { deploymentStatusPayload } from "../support/github/deployment-statuses.js";
 import type { GitHubDouble } from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
-import { formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
+import {
+  formIssuePayload,
+  ORG,
+  REQUESTS,
+  SETTINGS,
+  setSettings,
+} from "../support/github/scenario.js";
 import { useGitHubDouble } from "../support/github/use-github-double.js";
 import { finish, startRun } from "../support/github/workflow-runs.js";
 
@@ -20,7 +27,7 @@ const issue = () => double.state.repo(ORG, REQUESTS)?.issues.get(7);
 const appWrites = () => double.writes().filter((call) => !call.operationId.startsWith("apps/"));
 
 /** A fresh process starting up: its recovery sweep, then its queue drained. */
-async function restart() {
+async function restart(now?: number) {
   const app = createTestProbot();
   await app.idle();
   const result = await recoverOnce({
@@ -28,6 +35,7 @@ async function restart() {
     runtime: app.runtime(),
     log,
     slotMs: 300_000,
+    ...(now === undefined ? {} : { now }),
     // What the app believes about itself, asked of GitHub as the composition root does.
     identity: () => app.probot.auth().then((octokit) => getAppIdentity(octokit)),
   });
@@ -80,13 +88,15 @@ describe("recovery after a crash without Redis", () => {
     double.assertClean();
     const files = double.state.repo(ORG, "gitops")?.git.read("main") ?? {};
     expect(files["apps/orders-api/kustomization.yaml"]).toContain(run.head_sha);
-    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
-    expect(issue()?.state).toBe("closed");
+    expect(issue()?.comments[0]?.body).toContain("✅ **GitOps commit**");
+    // Committed is not live: open, waiting for Argo CD's report.
+    expect(issue()?.comments[0]?.body).toContain("⏳ **Live**: committed\\, waiting for Argo CD");
+    expect(issue()?.state).toBe("open");
   });
 
-  it("leaves finished requests alone: a sweep over a deployed service writes nothing", async () => {
+  it("leaves finished requests alone: a sweep over a live service writes nothing", async () => {
     const app = createTestProbot();
-    await deployedService(double, app.receive);
+    await liveService(double, app.receive);
     const before = appWrites().length;
     const { result } = await restart();
     double.assertClean();
@@ -110,5 +120,55 @@ describe("recovery after a crash without Redis", () => {
       (call) => call.operationId === "apps/redeliver-webhook-delivery",
     );
     expect(asked.map((call) => call.path)).toEqual(["/app/hook/deliveries/3/attempts"]);
+  });
+});
+
+describe("the recovery sweep's overdue check (no report from Argo CD in time)", () => {
+  const at = (time: string) => Date.parse(`2026-11-30T${time}:00Z`);
+  const notifications = () => (issue()?.comments ?? []).slice(1).map((comment) => comment.body);
+
+  it("says it once, names what to check, pages the platform team, and never re-provisions", async () => {
+    setSettings(double, `${SETTINGS}platform_team: platform\n`);
+    const app = createTestProbot();
+    // The GitOps commit's Deployment is made at 12:00 (the double's clock); wait_minutes: 30.
+    await deployedService(double, app.receive);
+    const before = appWrites().length;
+
+    const early = await restart(at("12:10"));
+    expect(early.result.queued).toBe(1);
+    expect(appWrites().slice(before)).toEqual([]);
+
+    const late = await restart(at("12:31"));
+    expect(late.result.queued).toBe(1);
+    const status = issue()?.comments[0]?.body ?? "";
+    expect(status).toContain("⏳ **Live**: no report from Argo CD within 30 minutes");
+    expect(status).toContain("argocd\\-notifications");
+    expect(notifications()).toHaveLength(1);
+    expect(notifications()[0]).toMatch(/^@acme\/platform: ⏳ orders\\-api has had no report/);
+    expect(issue()?.state).toBe("open");
+
+    // Said once: later sweeps find nothing left to check.
+    const after = appWrites().length;
+    const later = await restart(at("13:31"));
+    expect(later.result.queued).toBe(0);
+    expect(appWrites().slice(after)).toEqual([]);
+    double.assertClean();
+    // Only the status and the one notification were written: provisioning never ran again.
+    expect(double.count("repos/create-in-org")).toBe(1);
+    expect(double.state.repo(ORG, "orders-api")?.git.history("main")).toHaveLength(2);
+  });
+
+  it("a report that arrives after the warning still turns the request live", async () => {
+    const app = createTestProbot();
+    await deployedService(double, app.receive);
+    await restart(at("12:45"));
+    expect(issue()?.comments[0]?.body).toContain("no report from Argo CD within 30 minutes");
+    await app.receive(
+      "deployment_status",
+      deploymentStatusPayload(double, { repo: "orders-api", state: "success" }),
+    );
+    double.assertClean();
+    expect(issue()?.comments[0]?.body).toContain("✅ **Live**: live and healthy");
+    expect(issue()?.state).toBe("closed");
   });
 });

@@ -11,7 +11,7 @@ const ARGO_DEFAULT_PROJECT = "default";
 /**
  * Repository_B's share of one service: `apps/<service>/` (production, deployed by Argo CD,
  * with base/ holding what every later environment shares, and a README) and the bootstrap files
- * `k8s/appproject.yaml` and `k8s/applicationset.yaml`. The root README, a catalog of every
+ * `k8s/appproject.yaml`, `k8s/applicationset.yaml` and `k8s/argocd-notifications-cm.yaml`. The root README, a catalog of every
  * service, is not here: it depends on the services already present (see renderCatalog).
  */
 export function renderRepositoryB(context: RenderContext): FileTree {
@@ -23,6 +23,8 @@ export function renderRepositoryB(context: RenderContext): FileTree {
     ...files.base.map((file) => `apps/__service__/base/${file}`),
     ...files.overlay.map((file) => `apps/__service__/${file}`),
     "k8s/applicationset.yaml",
+    // Argo CD's reports back to GitHub: apply once, beside the ApplicationSet.
+    "k8s/argocd-notifications-cm.yaml",
     ...(context.settings.argocd.project === ARGO_DEFAULT_PROJECT ? [] : ["k8s/appproject.yaml"]),
   ]);
   return sortTree(

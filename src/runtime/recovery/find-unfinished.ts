@@ -2,6 +2,7 @@ import type { Logger, Probot } from "probot";
 import { type AppIdentity, isAppAuthor } from "../../github/app-identity.js";
 import { listInstallations, listRepositoriesWithOpenIssues } from "../../github/apps.js";
 import { findAppComment, listOpenIssues, type OpenIssue } from "../../github/issues.js";
+import { isWaiting } from "../../services/deploy/check-overdue.js";
 import {
   decodeStatusMarker,
   fileRequestPathOf,
@@ -9,7 +10,7 @@ import {
   STATUS_MARKER,
 } from "../../services/state-in-github.js";
 import { outcomeOf } from "../../services/status/status-report.js";
-import { fileRequestKey, issueRequestKey } from "../job-keys.js";
+import { fileRequestKey, issueRequestKey, serviceKey } from "../job-keys.js";
 
 /** The payload of a `devportal.recover` job: one open request issue to finish. */
 export interface RecoverPayload {
@@ -21,13 +22,17 @@ export interface RecoverPayload {
   /** Who asked: the status comment's recorded requester, else the issue's author. */
   requester: string;
   key: string;
+  /** "argocd": provisioning and the GitOps commit are done; what is missing is Argo CD's
+   * report, which no event announces when it never comes (the overdue check). */
+  awaiting?: "argocd";
 }
 
 /**
  * Unfinished work, read from what GitHub holds: in every installation, the open issues
  * labelled as requests whose status comment says neither "failed" nor "deployed" (its
  * marker names the step), or that have no status comment yet (the app stopped between
- * answering the delivery and its first write). Reads only.
+ * answering the delivery and its first write), and the deployed ones still waiting for Argo
+ * CD's first report (not yet said to be late). Reads only.
  */
 export async function findUnfinished(params: {
   probot: Probot;
@@ -56,6 +61,20 @@ export async function findUnfinished(params: {
         });
         const report = status ? decodeStatusMarker(status.body) : undefined;
         if (report && outcomeOf(report) !== "provisioning") continue;
+        if (report?.steps.deployed.state === "done") {
+          // Keyed by the service, like Argo CD's reports: they write the same step.
+          if (report.repository && isWaiting(report)) {
+            found.push({
+              installation: { id: installation.id },
+              ...repository,
+              issue,
+              requester: report.origin.requester ?? "",
+              key: serviceKey(report.repository.fullName),
+              awaiting: "argocd",
+            });
+          }
+          continue;
+        }
         const requester = report?.origin.requester ?? (path ? undefined : issue.author.user?.login);
         if (!requester) {
           log.info(

@@ -1,13 +1,14 @@
 import type { Logger, Probot } from "probot";
 import type { AppIdentity } from "../../github/app-identity.js";
 import type { Runtime } from "../runtime.js";
+import { OVERDUE_JOB } from "./check-deploy-report.js";
 import { findUnfinished } from "./find-unfinished.js";
 import { redeliverFailed } from "./redeliver-failed.js";
 import { RECOVER_JOB } from "./resume-request.js";
 
 /**
  * One recovery sweep: redeliver failed deliveries, then queue every unfinished request
- * found on GitHub. Job ids carry the sweep's time slot, so replicas sweeping the same slot
+ * found on GitHub, and the overdue check of every deploy still waiting for Argo CD. Job ids carry the sweep's time slot, so replicas sweeping the same slot
  * queue each request once, and the next slot may queue it again.
  */
 export async function recoverOnce(params: {
@@ -27,17 +28,19 @@ export async function recoverOnce(params: {
   });
   const slot = Math.floor((params.now ?? Date.now()) / Math.max(1, params.slotMs));
   let queued = 0;
+  const sweptAt = new Date(params.now ?? Date.now()).toISOString();
   for (const payload of await findUnfinished({ ...params, log })) {
+    const argocd = payload.awaiting === "argocd";
     const added = await runtime.queue.add({
-      id: `recover:${payload.key}:${slot}`,
+      id: `${argocd ? "overdue" : "recover"}:${payload.key}:${slot}`,
       key: payload.key,
-      name: RECOVER_JOB,
-      payload,
+      name: argocd ? OVERDUE_JOB : RECOVER_JOB,
+      payload: { ...payload, sweptAt },
       attempt: 0,
     });
     if (added === "queued") {
       queued += 1;
-      runtime.metrics.recovered.inc({ kind: "request" });
+      runtime.metrics.recovered.inc({ kind: argocd ? "deploy-report" : "request" });
     }
   }
   if (redelivered + queued > 0) log.info({ redelivered, queued }, "recovery sweep");

@@ -7,9 +7,9 @@ import { readRequestRecord } from "../read-request-record.js";
 import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
 import { platformTeamOf } from "../status/notify.js";
 import { publishToIssue } from "../status/publish-to-issue.js";
-import { type StatusReport, withStep } from "../status/status-report.js";
+import { withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
-import { type DeployReport, liveStepFor, overdueStep } from "./deploy-report.js";
+import { type DeployReport, liveStepFor } from "./deploy-report.js";
 import { DEPLOY_ENVIRONMENT } from "./record-deployment.js";
 import { reportSettings } from "./report-outcome.js";
 
@@ -118,52 +118,4 @@ export function screenDeploymentStatus(facts: DeploymentStatusFacts): string | u
     return `state ${facts.status.state} is not a verdict`;
   }
   return undefined;
-}
-
-/**
- * The overdue check, for the runtime's periodic sweep and for any later event of a request:
- * when the request waits for Argo CD longer than `deploy_reports.wait_minutes` since its
- * GitOps commit, its status says so once, names what to check, and pages the platform team.
- * Returns whether it said so now.
- */
-export async function checkOverdueDeployReports(
-  octokit: Octokit,
-  params: { owner: string; repo: string; issue: number; now?: Date; app: AppIdentity } & Pick<
-    ReportDeps,
-    "env"
-  >,
-): Promise<boolean> {
-  const repo = { owner: params.owner, repo: params.repo };
-  const existing = await findAppComment(octokit, {
-    ...repo,
-    issue: params.issue,
-    marker: STATUS_MARKER,
-    app: params.app,
-  });
-  const saved = existing ? decodeStatusMarker(existing.body) : undefined;
-  if (!saved || !isWaiting(saved)) return false;
-  const settings = await reportSettings(octokit, { owner: repo.owner, env: params.env });
-  const minutes = settings?.deploy_reports.wait_minutes ?? 30;
-  const since = Date.parse(saved.steps.live.at as string);
-  const now = (params.now ?? new Date()).getTime();
-  if (Number.isNaN(since) || now - since < minutes * 60_000) return false;
-  const next = withStep(saved, "live", overdueStep(saved.steps.live, minutes));
-  await publishToIssue(octokit, {
-    ...repo,
-    issue: params.issue,
-    existing,
-    previous: saved,
-    next,
-    audience: {
-      requester: saved.origin.requester,
-      platformTeam: platformTeamOf(repo.owner, settings?.platform_team),
-    },
-    closeOn: settings?.deploy_reports.close_issue_on ?? "healthy",
-  });
-  return true;
-}
-
-function isWaiting(report: StatusReport): boolean {
-  const live = report.steps.live;
-  return live.state === "pending" && live.at !== undefined && !live.late;
 }

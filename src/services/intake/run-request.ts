@@ -260,8 +260,8 @@ function filesForBranch(rendered: Rendered, branch: string): Result<FileTree> {
   return again.ok ? { ok: true, value: again.value.repositoryA } : again;
 }
 
-/** CI and deployment belong to the deploy pipeline: keep what it reported unless this run
- * pushed a new commit, which starts them over. */
+/** CI, deployment and Argo CD's word belong to the deploy pipeline: keep what it reported
+ * unless this run pushed a new commit, which starts them over. */
 function carryDeployState(
   report: StatusReport,
   previous: StatusReport | undefined,
@@ -275,7 +275,12 @@ function carryDeployState(
     });
   }
   if (previous && !pushed && previous.steps.ci.state !== "pending") {
-    return withStep(withStep(report, "ci", previous.steps.ci), "deployed", previous.steps.deployed);
+    const carried = withStep(report, "ci", previous.steps.ci);
+    return withStep(
+      withStep(carried, "deployed", previous.steps.deployed),
+      "live",
+      previous.steps.live,
+    );
   }
   return withStep(report, "ci", { state: "pending", note: "waiting for the first workflow run" });
 }

@@ -25,5 +25,6 @@ export function renderPlan(plan: Plan): string {
 function accessText(access: Plan["access"]): string {
   if (access.permission === "none") return "the organisation's base role (no grant)";
   const teams = access.teams.map((team) => `team \`${team}\``);
-  return `${["the requester", ...teams].join(", ")} get ${access.permission}`;
+  const who = ["the requester", ...teams];
+  return `${who.join(", ")} ${who.length > 1 ? "get" : "gets"} ${access.permission}`;
 }

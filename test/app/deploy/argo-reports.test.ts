@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkOverdueDeployReports } from "../../../src/services/deploy/process-deployment-status.js";
+import { checkOverdueDeployReports } from "../../../src/services/deploy/check-overdue.js";
 import { deploymentStatusPayload } from "../../support/github/deployment-statuses.js";
 import type { GitHubDouble } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
@@ -173,7 +173,7 @@ describe("people and labels at creation", () => {
     // The plan, shown by provisioning's report, says it before it happens.
     const reports = double.calls.filter((call) => call.operationId === "issues/update-comment");
     expect(
-      reports.some((call) => call.body.body.includes("| Access | the requester get maintain |")),
+      reports.some((call) => call.body.body.includes("| Access | the requester gets maintain |")),
     ).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import { deploymentStatusPayload } from "../../support/github/deployment-statuses.js";
 import type { WorkflowRun } from "../../support/github/double-state.js";
 import type { GitHubDouble } from "../../support/github/github-double.js";
 import type { createTestProbot } from "../../support/github/probot-harness.js";
@@ -26,6 +27,16 @@ export async function builtService(
 /** orders-api requested through the form, built green once and deployed. */
 export function deployedService(double: GitHubDouble, receive: Receive): Promise<WorkflowRun> {
   return builtService(double, receive, "success");
+}
+
+/** orders-api deployed, and Argo CD reported it synced and healthy: the request is done. */
+export async function liveService(double: GitHubDouble, receive: Receive): Promise<WorkflowRun> {
+  const run = await deployedService(double, receive);
+  await receive(
+    "deployment_status",
+    deploymentStatusPayload(double, { repo: "orders-api", state: "success" }),
+  );
+  return run;
 }
 
 /** A person pushes a change to Repository_A's default branch; returns the new head. */

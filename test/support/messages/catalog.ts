@@ -38,6 +38,7 @@ function realPlan(): Plan {
   const request = parseRequest(readFileSync("examples/orders-api.devportal.yml", "utf8"));
   const settings = validateSettings({
     owner: "acme",
+    request_repositories: ["requests"],
     domain: "apps.acme.dev",
     tls: { cluster_issuer: "letsencrypt" },
     deploy_reports: { argocd_url: "https://argocd.acme.dev" },
