@@ -3,7 +3,14 @@ import { checkOverdueDeployReports } from "../../../src/services/deploy/check-ov
 import { deploymentStatusPayload } from "../../support/github/deployment-statuses.js";
 import type { GitHubDouble } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
-import { ORG, REQUESTS, SETTINGS, setSettings } from "../../support/github/scenario.js";
+import {
+  FORM_BODY,
+  formIssuePayload,
+  ORG,
+  REQUESTS,
+  SETTINGS,
+  setSettings,
+} from "../../support/github/scenario.js";
 import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { deployedService } from "./deployed-service.js";
 
@@ -24,7 +31,15 @@ const notifications = () => (issue()?.comments ?? []).slice(1).map((comment) => 
 describe("Argo CD reports back through GitHub deployment statuses", () => {
   it("the default form submission deploys: a Deployment waits for Argo CD on the built commit", async () => {
     const { receive } = createTestProbot();
+    // Every checkbox as GitHub's form starts it: unticked.
+    const untouched = FORM_BODY.replaceAll("- [x]", "- [ ]");
+    expect(untouched).not.toMatch(/- \[x\]/i);
+    formIssuePayload(double, { body: untouched });
     const run = await deployedService(double, receive);
+    expect(issue()?.body).toBe(untouched);
+    expect(double.state.repo(ORG, "orders-api")?.git.read("main")).toHaveProperty([
+      ".github/workflows/ci-cd.yml",
+    ]);
     double.assertClean();
     const deployment = double.state.repo(ORG, "orders-api")?.deployments[0];
     expect(deployment).toMatchObject({ sha: run.head_sha, environment: "production" });
@@ -179,7 +194,6 @@ describe("people and labels at creation", () => {
 
   it("labels are created when missing, and a form whose label GitHub dropped is still a request", async () => {
     const { receive } = createTestProbot();
-    const { formIssuePayload } = await import("../../support/github/scenario.js");
     const unlabelled = formIssuePayload(double);
     unlabelled.issue.labels = [];
     const stored = issue();

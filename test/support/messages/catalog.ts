@@ -42,6 +42,7 @@ function realPlan(): Plan {
     domain: "apps.acme.dev",
     tls: { cluster_issuer: "letsencrypt" },
     deploy_reports: { argocd_url: "https://argocd.acme.dev" },
+    secrets: { REGISTRY_PASSWORD: { from_env: "DEVPORTAL_SECRET_REGISTRY_PASSWORD" } },
   });
   if (!request.ok || !settings.ok) throw new Error("the example request or settings are invalid");
   const rendered = render({
@@ -56,7 +57,10 @@ function realPlan(): Plan {
 /** Provisioning done: what the requester sees once the code is pushed. */
 function provisioned(): StatusReport {
   let report: StatusReport = { ...initialReport(origin, "orders-api"), plan };
-  report = withStep(report, "validated", { state: "done", note: "2 model(s), 24 files to create" });
+  report = withStep(report, "validated", {
+    state: "done",
+    note: `2 model(s), ${plan.repository.files.length} files to create`,
+  });
   report = withStep(report, "authorized", {
     state: "done",
     note: "@octocat: write access to acme/requests",
@@ -118,7 +122,7 @@ export function statusStages(): { name: string; report: StatusReport }[] {
         tag: SHA,
         commit,
         application: "orders-api",
-        url: "https://orders.apps.acme.dev/",
+        url: plan.url,
       },
       { since: "2026-11-30T12:00:00Z", argocdApp: ARGO },
     ),
@@ -133,7 +137,7 @@ export function statusStages(): { name: string; report: StatusReport }[] {
           description,
           sha: SHA,
           argocdApp: ARGO,
-          url: "https://orders.apps.acme.dev/",
+          url: plan.url,
         }),
       ),
     );

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { everyMessage } from "../../support/messages/catalog.js";
@@ -68,4 +69,19 @@ describe("every message a person can see", () => {
       expect(source.length).toBeLessThanOrEqual(65_536);
     },
   );
+});
+
+describe("the README's pictures", () => {
+  it("are scripts/screenshots.ts's output of messages that exist", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const shown = [...readme.matchAll(/\]\(docs\/images\/([\w-]+)\.png\)/g)].map((m) => m[1]);
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    const names = new Set(everyMessage().map((message) => message.name));
+    const script = readFileSync("scripts/screenshots.ts", "utf8");
+    for (const name of shown) {
+      expect(names.has(name as string), name).toBe(true);
+      expect(script).toContain(`"${name}"`);
+      expect(existsSync(`docs/images/${name}.png`), name).toBe(true);
+    }
+  });
 });
