@@ -3,7 +3,6 @@ import { findAppComment } from "../../github/issues.js";
 import type { Octokit } from "../../github/octokit.js";
 import { loadSettings, takesRequests } from "../intake/load-settings.js";
 import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
-import { platformTeamOf } from "../status/notify.js";
 import { publishToIssue } from "../status/publish-to-issue.js";
 import { type StatusReport, withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
@@ -53,11 +52,8 @@ export async function checkOverdueDeployReports(
       existing,
       previous: saved,
       next: withStep(saved, "live", overdueStep(saved.steps.live, minutes)),
-      audience: {
-        requester: saved.origin.requester,
-        platformTeam: platformTeamOf(repo.owner, settings?.platform_team),
-      },
-      closeOn: settings?.deploy_reports.close_issue_on ?? "healthy",
+      requester: saved.origin.requester,
+      settings,
     });
     return true;
   });

@@ -5,7 +5,6 @@ import { type Octokit, splitRepository } from "../../github/octokit.js";
 import { argocdAppUrl } from "../../render/plan.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
-import { platformTeamOf } from "../status/notify.js";
 import { publishToIssue } from "../status/publish-to-issue.js";
 import { withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
@@ -95,11 +94,8 @@ export async function processDeploymentStatus(
       existing,
       previous: saved,
       next,
-      audience: {
-        requester: origin.requester,
-        platformTeam: platformTeamOf(repo.owner, settings?.platform_team),
-      },
-      closeOn: settings?.deploy_reports.close_issue_on ?? "healthy",
+      requester: origin.requester,
+      settings,
     });
     return { kind: "reported", state: facts.status.state } satisfies DeploymentStatusResult;
   });

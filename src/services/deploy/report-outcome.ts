@@ -6,7 +6,6 @@ import type { RequestRecord } from "../../render/repository-a/request-record.js"
 import type { PortalSettings } from "../../request/settings.schema.js";
 import { loadSettings } from "../intake/load-settings.js";
 import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
-import { platformTeamOf } from "../status/notify.js";
 import { publishToIssue } from "../status/publish-to-issue.js";
 import { initialReport } from "../status/status-report.js";
 import { type AwaitedReport, type DeployOutcome, statusForOutcome } from "./outcome.js";
@@ -64,11 +63,8 @@ export async function reportOutcome(
     existing,
     previous: saved,
     next,
-    audience: {
-      requester: origin.requester,
-      platformTeam: platformTeamOf(repo.owner, settings?.platform_team),
-    },
-    closeOn: settings?.deploy_reports.close_issue_on ?? "healthy",
+    requester: origin.requester,
+    settings,
   });
 }
 

@@ -7,8 +7,9 @@ import {
 } from "../../github/issues.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
 import { syncLabels } from "../../github/sync-labels.js";
+import type { PortalSettings } from "../../request/settings.schema.js";
 import { OUTCOME_LABELS } from "../state-in-github.js";
-import { type Audience, notifyTransition } from "./notify.js";
+import { type Audience, notifyTransition, platformTeamOf } from "./notify.js";
 import { renderStatusComment } from "./render-status-comment.js";
 import { outcomeOf, type StatusReport } from "./status-report.js";
 
@@ -26,10 +27,17 @@ export async function publishToIssue(
     existing: FoundComment | undefined;
     previous: StatusReport | undefined;
     next: StatusReport;
-    audience: Audience;
-    closeOn: "healthy" | "commit";
+    /** Who asked (mentioned when they must act); the organisation's settings say who else
+     * is mentioned and when the issue closes (the defaults when unreadable). */
+    requester: string | undefined;
+    settings: PortalSettings | undefined;
   },
 ): Promise<"reported" | "no-issue"> {
+  const closeOn = params.settings?.deploy_reports.close_issue_on ?? "healthy";
+  const audience: Audience = {
+    requester: params.requester,
+    platformTeam: platformTeamOf(params.owner, params.settings?.platform_team),
+  };
   const issueRef = { owner: params.owner, repo: params.repo, issue: params.issue };
   const issue = await getIssue(octokit, issueRef);
   if (!issue) return "no-issue";
@@ -40,7 +48,7 @@ export async function publishToIssue(
     body,
     ...(params.existing ? { existing: params.existing } : {}),
   });
-  const outcome = outcomeOf(params.next, params.closeOn);
+  const outcome = outcomeOf(params.next, closeOn);
   const label = OUTCOME_LABELS[outcome];
   await syncLabels(octokit, {
     ...issueRef,
@@ -54,8 +62,8 @@ export async function publishToIssue(
     ...issueRef,
     previous: params.previous,
     next: params.next,
-    audience: params.audience,
-    closeOn: params.closeOn,
+    audience,
+    closeOn,
   });
   return "reported";
 }

@@ -82,16 +82,7 @@ const TEMPLATE_WORDS = new Set([
 ]);
 
 function cm(): Record<string, string> {
-  const request = parseRequest(
-    readFileSync(join(ROOT, "examples", "orders-api.devportal.yml"), "utf8"),
-  );
-  const settings = validateSettings(
-    parse(readFileSync(join(ROOT, "examples", "settings.yml"), "utf8")),
-  );
-  if (!request.ok || !settings.ok) throw new Error("examples do not validate");
-  const rendered = render({ request: request.value, settings: settings.value, owner: "acme" });
-  if (!rendered.ok) throw new Error("render failed");
-  const text = rendered.value.repositoryB[PATH];
+  const text = exampleRepositoryB()[PATH];
   if (!text) throw new Error(`${PATH} not rendered`);
   const document = parse(text);
   expect(document).toMatchObject({
@@ -224,7 +215,7 @@ describe(`${PATH}: Argo CD Notifications' own format`, () => {
       for (const trigger of subscription.triggers)
         expect(data).toHaveProperty([`trigger.${trigger}`]);
     }
-    const applicationSet = parse(render_applicationSet());
+    const applicationSet = parse(exampleRepositoryB()["k8s/applicationset.yaml"] ?? "");
     expect(applicationSet.spec.template.metadata.labels["app.kubernetes.io/managed-by"]).toBe(
       "devportal",
     );
@@ -238,7 +229,8 @@ describe(`${PATH}: Argo CD Notifications' own format`, () => {
   });
 });
 
-function render_applicationSet(): string {
+/** Repository_B as the example request and settings render it. */
+function exampleRepositoryB(): Record<string, string> {
   const request = parseRequest(
     readFileSync(join(ROOT, "examples", "orders-api.devportal.yml"), "utf8"),
   );
@@ -248,5 +240,5 @@ function render_applicationSet(): string {
   if (!request.ok || !settings.ok) throw new Error("examples do not validate");
   const rendered = render({ request: request.value, settings: settings.value, owner: "acme" });
   if (!rendered.ok) throw new Error("render failed");
-  return rendered.value.repositoryB["k8s/applicationset.yaml"] ?? "";
+  return rendered.value.repositoryB;
 }
