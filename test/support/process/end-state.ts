@@ -35,6 +35,8 @@ export function duplicates(double: GitHubDouble, params: { deployed?: boolean } 
       commit.message.startsWith(`Deploy ${SERVICE}`),
     ).length;
     if (deploys !== 1) found.push(`${deploys} deploy commits in gitops`);
+    const deployments = double.state.repo(ORG, SERVICE)?.deployments.length ?? 0;
+    if (deployments !== 1) found.push(`${deployments} GitHub Deployments of ${SERVICE}`);
   }
   return found;
 }
@@ -52,16 +54,22 @@ export function provisioned(double: GitHubDouble): boolean {
   );
 }
 
-/** The happy end of the first deployment: tagged with the build's SHA, said so, closed. */
+/** The happy end of the first deployment as the app can know it: tagged with the build's
+ * SHA, a Deployment of that commit for Argo CD to report on, said so, open until Argo CD
+ * says the service is live. */
 export function deployed(double: GitHubDouble, headSha: string): boolean {
   const files = double.state.repo(ORG, "gitops")?.git.read("main") ?? {};
   const issue = double.state.repo(ORG, REQUESTS)?.issues.get(7);
+  const status = statusComments(double)[0]?.body ?? "";
+  const deployments = double.state.repo(ORG, SERVICE)?.deployments ?? [];
   return (
     (files[`apps/${SERVICE}/kustomization.yaml`] ?? "").includes(`newTag: "${headSha}"`) &&
-    (statusComments(double)[0]?.body ?? "").includes("✅ **Deployed**") &&
-    issue?.state === "closed" &&
-    issue.labels.includes("devportal:deployed") &&
-    !issue.labels.includes("devportal:provisioning")
+    deployments.some((deployment) => deployment.sha === headSha) &&
+    status.includes("✅ **GitOps commit**") &&
+    status.includes("⏳ **Live**: committed\\, waiting for Argo CD") &&
+    issue?.state === "open" &&
+    issue.labels.includes("devportal:provisioning") &&
+    !issue.labels.includes("devportal:failed")
   );
 }
 

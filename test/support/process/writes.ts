@@ -14,15 +14,15 @@ export const PROVISIONING_WRITES = [
   "issues/update-comment",
 ] as const;
 
-/** The writes of a first deployment, in order (test/app/deploy/first-deploy.test.ts). */
+/** The writes of a first deployment, in order (test/app/deploy/first-deploy.test.ts): the
+ * GitOps commit, the Deployment Argo CD reports on, the status. The issue stays open and
+ * labelled as provisioning until Argo CD's report. */
 export const DEPLOYMENT_WRITES = [
   "git/create-tree",
   "git/create-commit",
   "git/update-ref",
+  "repos/create-deployment",
   "issues/update-comment",
-  "issues/add-labels",
-  "issues/remove-label",
-  "issues/update",
 ] as const;
 
 /** A deployment's git writes go to the GitOps repository; its issue writes to the request. */
