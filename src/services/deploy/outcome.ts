@@ -97,8 +97,18 @@ export function statusForOutcome(
 ): StatusReport | undefined {
   switch (outcome.kind) {
     case "ignored":
-    case "unchanged":
       return undefined;
+    case "unchanged":
+      // Repository_B already deploys the tag while the status never said so: the run that
+      // committed it stopped (a crash, a lost answer) before its report. Say it now.
+      if (report.steps.deployed.state === "done") return undefined;
+      return awaiting(
+        withStep(passed(report, outcome), "deployed", {
+          state: "done",
+          note: `${short(outcome.tag)} committed`,
+        }),
+        awaited,
+      );
     case "ci-running":
       return withStep(report, "ci", {
         state: "pending",

@@ -33,13 +33,15 @@ export async function reportOutcome(
   const repo = splitRepository(origin.repository);
   const settings = await reportSettings(octokit, { owner: repo.owner, env: params.env });
   let awaited: AwaitedReport | undefined;
-  if (outcome.kind === "deployed" || outcome.kind === "bumped") {
+  // "unchanged" too: the run that committed the tag may have stopped before its Deployment
+  // (found by commit, so never made twice).
+  if (outcome.kind === "deployed" || outcome.kind === "bumped" || outcome.kind === "unchanged") {
     const deployment = await recordDeployment(octokit, {
       owner: params.repository.owner,
       repo: params.repository.name,
       sha: outcome.tag,
       gitops: record.gitops,
-      commit: outcome.commit,
+      commit: outcome.kind === "unchanged" ? undefined : outcome.commit,
     });
     const url = settings?.deploy_reports.argocd_url;
     awaited = {

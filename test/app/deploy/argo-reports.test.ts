@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkOverdueDeployReports } from "../../../src/services/deploy/check-overdue.js";
 import { deploymentStatusPayload } from "../../support/github/deployment-statuses.js";
-import type { GitHubDouble } from "../../support/github/github-double.js";
+import { type GitHubDouble, SECONDARY_RATE_LIMIT } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
 import {
   FORM_BODY,
@@ -52,6 +52,23 @@ describe("Argo CD reports back through GitHub deployment statuses", () => {
     expect(status()).toContain("⏳ **Live**: committed\\, waiting for Argo CD");
     expect(status()).toContain("([Argo CD app](https://argocd.acme.dev/applications/orders-api))");
     expect(issue()?.state).toBe("open");
+  });
+
+  it("a Deployment GitHub refused for now is made on the job's next run, once, and the commit is said", async () => {
+    const { receive } = createTestProbot();
+    // After the GitOps commit landed: the next run finds Repository_B already deploying it.
+    double.failNext({
+      operationId: "repos/create-deployment",
+      ...SECONDARY_RATE_LIMIT,
+      headers: { "retry-after": "1" },
+    });
+    const run = await deployedService(double, receive);
+    double.assertClean();
+    expect(double.state.repo(ORG, "orders-api")?.deployments).toHaveLength(1);
+    expect(double.state.repo(ORG, "gitops")?.git.history("main")).toHaveLength(2);
+    expect(status()).toContain(`✅ **GitOps commit**: ${run.head_sha.slice(0, 7)} committed`);
+    expect(status()).toContain("⏳ **Live**: committed\\, waiting for Argo CD");
+    expect(issue()?.comments).toHaveLength(1);
   });
 
   it("success turns the request live and healthy, closes it and tells the requester", async () => {

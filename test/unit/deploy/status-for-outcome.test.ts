@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statusForOutcome } from "../../../src/services/deploy/outcome.js";
 import { renderStatusComment } from "../../../src/services/status/render-status-comment.js";
-import { initialReport, outcomeOf } from "../../../src/services/status/status-report.js";
+import { initialReport, outcomeOf, withStep } from "../../../src/services/status/status-report.js";
 
 const origin = { repository: "acme/requests", kind: "issue" as const, issue: 7 };
 const run = { id: 9, number: 163, htmlUrl: "https://github.com/acme/orders-api/actions/runs/9" };
@@ -115,8 +115,21 @@ describe("statusForOutcome", () => {
 
   it("writes nothing for ignored runs and late old builds", () => {
     expect(statusForOutcome(start, { kind: "ignored", reason: "x" })).toBeUndefined();
+    const committed = withStep(start, "deployed", { state: "done", note: "committed" });
     expect(
-      statusForOutcome(start, { kind: "unchanged", run, tag: SHA, reason: "older" }),
+      statusForOutcome(committed, { kind: "unchanged", run, tag: SHA, reason: "older" }),
     ).toBeUndefined();
+  });
+
+  it("says a tag Repository_B already deploys when the status never said so (its run stopped)", () => {
+    const since = "2026-11-30T12:00:00Z";
+    const report = statusForOutcome(
+      start,
+      { kind: "unchanged", run, tag: SHA, reason: "already deployed" },
+      { since },
+    );
+    expect(report?.steps.ci.state).toBe("done");
+    expect(report?.steps.deployed).toEqual({ state: "done", note: "3484a3f committed" });
+    expect(report?.steps.live).toMatchObject({ state: "pending", at: since });
   });
 });
