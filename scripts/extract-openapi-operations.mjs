@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 const OPERATIONS = [
   "POST /app/installations/{installation_id}/access_tokens",
   "GET /users/{username}",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
   "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",
   "POST /orgs/{org}/repos",
   "GET /repos/{owner}/{repo}",

@@ -20,7 +20,12 @@ export function createApp(deps: PortalDeps): ApplicationFunction {
     app.on("issue_comment.created", onCommand(resolved));
     app.on("push", onPush(resolved));
     app.on(
-      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+      [
+        "pull_request.opened",
+        "pull_request.synchronize",
+        "pull_request.reopened",
+        "pull_request.ready_for_review",
+      ],
       onPullRequest(resolved),
     );
     app.on(

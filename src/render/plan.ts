@@ -8,6 +8,10 @@ export interface Plan {
   repository: { fullName: string; visibility: string; files: string[] };
   secrets: string[];
   gitops: { fullName: string; path: string; files: string[] };
+  /** The Kubernetes namespace, and the Argo CD application the ApplicationSet generates from
+   * the GitOps directory (named after its last path segment). */
+  namespace: string;
+  application: string;
   image: string;
   tag: string;
   url: string;
@@ -34,6 +38,8 @@ export function planOf(params: {
       path: `${target.gitopsPath}/`,
       files: Object.keys(params.repositoryB),
     },
+    namespace: target.namespace,
+    application: target.gitopsPath.split("/").pop() ?? request.service,
     image: target.image,
     tag: target.tag,
     url: target.url,

@@ -404,6 +404,27 @@ export const ROUTES: Record<string, Route> = {
       body: files.map((file) => ({ sha: "0", ...file, additions: 1, deletions: 0, changes: 1 })),
     };
   },
+  "repos/list-pull-requests-associated-with-commit": (request) => {
+    const repo = repoOf(request);
+    const sha = request.params.commit_sha;
+    const pulls = [...repo.pulls.values()].filter(
+      (pull) => pull.headSha === sha || pull.mergeCommitSha === sha,
+    );
+    return {
+      status: 200,
+      body: pulls.map((pull) => ({
+        id: pull.number,
+        number: pull.number,
+        state: pull.state,
+        user: pull.user,
+        merged_at: pull.mergedAt,
+        merge_commit_sha: pull.mergeCommitSha,
+        head: { sha: pull.headSha },
+        base: { ref: pull.base },
+        html_url: `${WEB}/${repo.owner}/${repo.name}/pull/${pull.number}`,
+      })),
+    };
+  },
   "checks/list-for-ref": (request) => {
     const name = request.query.get("check_name");
     const runs = repoOf(request).checkRuns.filter(
