@@ -21,6 +21,7 @@ export function onPush(deps: ResolvedDeps) {
       sha: payload.after,
       sender: payload.sender?.login ?? payload.pusher.name,
       files,
+      defaultBranch: payload.repository.default_branch,
     });
   };
 }

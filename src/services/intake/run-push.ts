@@ -1,8 +1,10 @@
 import type { Logger } from "probot";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
+import { findMergedPullRequest } from "../../github/pulls.js";
 import { upsertCommitComment } from "../../github/repos.js";
 import type { ResolvedDeps } from "../portal-deps.js";
 import { commitCommentMarker } from "../state-in-github.js";
+import { notifyPerson } from "../status/notify-person.js";
 import { outcomeOf } from "../status/status-report.js";
 import { fileRequestJob } from "./file-request-job.js";
 import { findOrOpenRequestIssue } from "./find-or-open-request-issue.js";
@@ -16,10 +18,16 @@ const OUTCOME_TEXT = {
 } as const;
 
 /**
- * Request files pushed to the default branch: one request per file, each tracked in its
- * own issue and pointed to from a comment on the pushed commit. Only the repositories the
- * control plane lists in `request_repositories` take requests: a member's own repository
- * (or a service repository the app created) gets no write at all.
+ * Request files pushed to the default branch: one request per file. A push that a pull
+ * request's merge made continues on that pull request (its status comment per file, and a
+ * comment mentioning the author when a person must act); a direct push is tracked in an
+ * issue the app opens. Either way the pushed commit points to the status. Only the
+ * repositories the control plane lists in `request_repositories` take requests: a member's
+ * own repository (or a service repository the app created) gets no write at all.
+ *
+ * The push, not `pull_request.closed`, starts the work: it is the one event both doors
+ * share, it names the commit that really landed, and GitHub answers which merged pull request
+ * made that commit (`GET /commits/{sha}/pulls`) however late or often either event arrives.
  */
 export async function runPush(
   deps: ResolvedDeps,
@@ -30,6 +38,7 @@ export async function runPush(
     sha: string;
     sender: string;
     files: string[];
+    defaultBranch: string;
   },
 ): Promise<void> {
   const { octokit, log, repo, sha } = params;
@@ -39,18 +48,39 @@ export async function runPush(
     return;
   }
   const app = await deps.app();
+  const pull = await findMergedPullRequest(octokit, { ...repo, sha, base: params.defaultBranch });
+  log.info({ repo: repo.repo, sha, pull: pull?.number }, "request files landed");
   for (const path of params.files) {
-    const issue = await findOrOpenRequestIssue(octokit, { ...repo, path, sha, app });
-    const job = fileRequestJob({ ...params, issue, path, settings });
+    const issue = pull
+      ? { number: pull.number, labels: pull.labels }
+      : await findOrOpenRequestIssue(octokit, { ...repo, path, sha, app });
+    const job = fileRequestJob({
+      ...params,
+      issue,
+      path,
+      settings,
+      ...(pull ? { pullRequest: { author: pull.author } } : {}),
+    });
     const report = await runRequest(deps, job);
     if (!report) continue;
+    const outcome = outcomeOf(report);
+    if (pull && outcome === "failed") {
+      const who = [...new Set([pull.author, params.sender].filter(Boolean))];
+      await notifyPerson(octokit, {
+        ...repo,
+        issue: pull.number,
+        app,
+        key: `failed ${path} ${sha}`,
+        body: `${who.map((login) => `@${login}`).join(" ")} Dev Portal stopped on \`${path.replace(/`/g, "'")}\`: the status comment above says what to fix. Push the fix (a new pull request) or comment \`/devportal retry\`.`,
+      });
+    }
     const marker = commitCommentMarker(path);
     await upsertCommitComment(octokit, {
       ...repo,
       app,
       sha,
       marker,
-      body: `${marker}\nDev Portal: \`${path}\` ${OUTCOME_TEXT[outcomeOf(report)]}; status in #${issue.number}.`,
+      body: `${marker}\nDev Portal: \`${path}\` ${OUTCOME_TEXT[outcome]}; status in #${issue.number}.`,
     });
   }
 }

@@ -9,7 +9,7 @@ import { ensureRepository } from "../provision/ensure-repository.js";
 import { ensureSecrets } from "../provision/ensure-secrets.js";
 import { pushCode } from "../provision/push-code.js";
 import { describeError } from "../provision/step-error.js";
-import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
+import { decodeStatusMarker, statusMarkerOf } from "../state-in-github.js";
 import { publishStatus } from "../status/publish-status.js";
 import { type StatusReport, type StepName, withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
@@ -47,7 +47,7 @@ async function runRequestNow(
   let comment = await findAppComment(octokit, {
     ...repo,
     issue: job.issue.number,
-    marker: STATUS_MARKER,
+    marker: statusMarkerOf(job.origin),
     app: await deps.app(),
   });
   const previous = comment ? decodeStatusMarker(comment.body) : undefined;

@@ -25,6 +25,8 @@ export async function publishStatus(
     body,
     ...(params.existing ? { existing: params.existing } : {}),
   });
+  // A pull request may carry several services: one outcome label could not tell them apart.
+  if (job.origin.kind === "pull_request") return comment;
   const outcome = outcomeOf(params.report);
   issue.labels = await syncLabels(octokit, {
     ...repo,

@@ -1,7 +1,7 @@
 import Mustache from "mustache";
 import { loadTemplateSet } from "../../render/load-template-set.js";
 import { markdownInline } from "../../render/markdown-text.js";
-import { encodeStatusMarker } from "../state-in-github.js";
+import { encodeStatusMarker, STATUS_MARKER, statusMarkerOf } from "../state-in-github.js";
 import { renderPlan } from "./render-plan.js";
 import { STEPS, type StatusReport, type StepName, type StepState } from "./status-report.js";
 
@@ -22,7 +22,10 @@ export function renderStatusComment(report: StatusReport): string {
   const template = loadTemplateSet("comments").find((file) => file.path === "status.md");
   if (!template) throw new Error("templates/comments/status.md is missing");
   const view = {
-    marker: encodeStatusMarker(report),
+    marker: [
+      encodeStatusMarker(report),
+      ...(statusMarkerOf(report.origin) === STATUS_MARKER ? [] : [statusMarkerOf(report.origin)]),
+    ].join("\n"),
     service: markdownInline(report.service ?? "new service"),
     steps: STEPS.map((name) => {
       const step = report.steps[name];

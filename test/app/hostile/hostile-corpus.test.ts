@@ -516,7 +516,8 @@ const CASES: HostileCase[] = [
         }),
       ),
     message: { where: check, says: "failure: " },
-    writes: [`checks/create ${ORG}/${REQUESTS}`],
+    // The plan check (the merge gate) and the one plan comment: nothing else.
+    writes: [`checks/create ${ORG}/${REQUESTS}`, `issues/create-comment ${ORG}/${REQUESTS}`],
     also: (d) => expect(checkOf(d)).toContain("is not one of the GitOps repositories"),
   },
   // ── Host hijack ──────────────────────────────────────────────────────────────────────
@@ -598,7 +599,8 @@ const CASES: HostileCase[] = [
         }),
       ),
     message: { where: check, says: "failure: " },
-    writes: [`checks/create ${ORG}/${REQUESTS}`],
+    // The plan check (the merge gate) and the one plan comment: nothing else.
+    writes: [`checks/create ${ORG}/${REQUESTS}`, `issues/create-comment ${ORG}/${REQUESTS}`],
     also: (d) => expect(checkOf(d)).toContain("is not a host the platform allows"),
   },
   // ── Forged identity ──────────────────────────────────────────────────────────────────
@@ -866,7 +868,8 @@ const CASES: HostileCase[] = [
         }),
       ),
     message: { where: check, says: "nested too deeply" },
-    writes: [`checks/create ${ORG}/${REQUESTS}`],
+    // The plan check (the merge gate) and the one plan comment: nothing else.
+    writes: [`checks/create ${ORG}/${REQUESTS}`, `issues/create-comment ${ORG}/${REQUESTS}`],
   },
 ];
 

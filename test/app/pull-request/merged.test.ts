@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { REQUEST_RECORD_PATH } from "../../../src/render/repository-a/request-record.js";
+import type { GitHubDouble } from "../../support/github/github-double.js";
+import { createTestProbot } from "../../support/github/probot-harness.js";
+import { ORG, REQUEST_FILE } from "../../support/github/scenario.js";
+import { useGitHubDouble } from "../../support/github/use-github-double.js";
+import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
+import {
+  appComments,
+  BILLING,
+  BILLING_FILE,
+  ORDERS,
+  openPull,
+  pushPayload,
+  requestsOf,
+} from "./pull-request-world.js";
+
+let double: GitHubDouble;
+useGitHubDouble((started) => {
+  double = started;
+});
+
+/** The maintainer who merges has write access; the author may not (a fork's contributor). */
+function mergerCanWrite() {
+  requestsOf(double).collaborators.set("hubot", "write");
+}
+
+const statusComments = (number: number) =>
+  appComments(double, number).filter((comment) => comment.body.includes("devportal:status "));
+
+describe("after the merge, the request lives on its pull request", () => {
+  it("continues the status on the merged pull request, opens no issue, and deploys from it", async () => {
+    mergerCanWrite();
+    openPull(double, { number: 12, branch: "orders", files: { [ORDERS]: REQUEST_FILE } });
+    const requests = requestsOf(double);
+    const merge = double.state.mergePullRequest(requests, 12);
+    const { receive } = createTestProbot();
+    await receive("push", pushPayload({ sha: merge, paths: [ORDERS], sender: "hubot" }), "merge");
+
+    expect([...requests.issues.keys()]).toEqual([12]); // no tracking issue opened
+    const statuses = statusComments(12);
+    expect(statuses).toHaveLength(1);
+    expect(statuses[0]?.body).toContain("✅ **Code pushed**");
+    const service = double.state.repo(ORG, "orders-api");
+    const record = service?.git.read("main")[REQUEST_RECORD_PATH] ?? "";
+    expect(record).toContain("kind: pull_request");
+    expect(record).toContain("issue: 12");
+    expect(record).toContain("author: octocat");
+    expect(requests.commitComments[0]?.body).toContain("status in #12");
+    expect(requests.issues.get(12)?.labels).toEqual([]);
+
+    // Redelivery of the push: nothing written twice.
+    const writes = double.writes().length;
+    await receive("push", pushPayload({ sha: merge, paths: [ORDERS], sender: "hubot" }), "merge");
+    expect(
+      double
+        .writes()
+        .slice(writes)
+        .filter((call) => !call.operationId.startsWith("apps/")),
+    ).toEqual([]);
+
+    // The deploy pipeline believes the record: its status is on the pull request.
+    const run = startRun(double, { repo: "orders-api" });
+    finish(run, "success");
+    await receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
+    );
+    expect(
+      double.state.repo(ORG, "gitops")?.git.read("main")["apps/orders-api/kustomization.yaml"],
+    ).toContain(run.head_sha);
+    expect(statusComments(12)).toHaveLength(1);
+    expect(statusComments(12)[0]?.body).toContain("✅ **Deployed**");
+    const mentions = appComments(double, 12).filter((comment) => comment.body.includes("@octocat"));
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.body).toContain("`orders-api` is deployed");
+
+    // Redelivered: no second mention.
+    await receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
+    );
+    expect(appComments(double, 12).filter((c) => c.body.includes("@octocat"))).toHaveLength(1);
+  });
+
+  it("mentions the author and the merger once when a build fails", async () => {
+    mergerCanWrite();
+    openPull(double, { number: 14, branch: "orders", files: { [ORDERS]: REQUEST_FILE } });
+    const merge = double.state.mergePullRequest(requestsOf(double), 14);
+    const { receive } = createTestProbot();
+    await receive("push", pushPayload({ sha: merge, paths: [ORDERS], sender: "hubot" }));
+    const run = startRun(double, { repo: "orders-api" });
+    finish(run, "failure");
+    const payload = workflowRunPayload(double, { repo: "orders-api", run, action: "completed" });
+    await receive("workflow_run", payload);
+    await receive("workflow_run", payload);
+    const mentions = appComments(double, 14).filter((comment) =>
+      comment.body.includes("devportal:notify"),
+    );
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.body).toContain("@octocat @hubot `orders-api` stopped");
+  });
+
+  it("gives two services merged together one status each, on the same pull request", async () => {
+    openPull(double, {
+      number: 9,
+      branch: "two",
+      files: { [ORDERS]: REQUEST_FILE, [BILLING]: BILLING_FILE },
+    });
+    const requests = requestsOf(double);
+    const merge = double.state.mergePullRequest(requests, 9);
+    const { receive } = createTestProbot();
+    const push = pushPayload({ sha: merge, paths: [ORDERS, BILLING] });
+    await receive("push", push);
+    await receive("push", push);
+    expect([...requests.issues.keys()]).toEqual([9]);
+    const statuses = statusComments(9);
+    expect(statuses).toHaveLength(2);
+    expect(statuses.map((comment) => comment.body.match(/### Dev Portal: (\S+)/)?.[1])).toEqual([
+      "orders\\-api",
+      "billing\\-api",
+    ]);
+    expect(double.state.repo(ORG, "orders-api")).toBeDefined();
+    expect(double.state.repo(ORG, "billing-api")).toBeDefined();
+  });
+
+  it("keeps the tracking issue for a direct push, even with a pull request open on the file", async () => {
+    openPull(double, { number: 3, branch: "orders", files: { [ORDERS]: REQUEST_FILE } });
+    const requests = requestsOf(double);
+    const sha = double.state.commitFiles(requests, { [ORDERS]: REQUEST_FILE }, "Direct");
+    await createTestProbot().receive("push", pushPayload({ sha, paths: [ORDERS] }));
+    const opened = [...requests.issues.values()].filter((issue) => issue.user.type === "Bot");
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.comments[0]?.body).toContain("✅ **Code pushed**");
+    expect(statusComments(3)).toHaveLength(0);
+    expect(double.state.repo(ORG, "orders-api")?.git.read("main")[REQUEST_RECORD_PATH]).toContain(
+      "kind: file",
+    );
+  });
+});
