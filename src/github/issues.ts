@@ -97,6 +97,23 @@ export async function findAppComment(
   return found ? { id: found.id, body: found.body ?? "", htmlUrl: found.html_url } : undefined;
 }
 
+/** Every comment on an issue or pull request that carries `marker` and was written by this
+ * app, oldest first. */
+export async function listAppComments(
+  octokit: Octokit,
+  params: RepoParams & { issue: number; marker: string; app: AppIdentity },
+): Promise<FoundComment[]> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: params.owner,
+    repo: params.repo,
+    issue_number: params.issue,
+    per_page: 100,
+  });
+  return comments
+    .filter((comment) => isAppAuthor(params.app, comment) && comment.body?.includes(params.marker))
+    .map((comment) => ({ id: comment.id, body: comment.body ?? "", htmlUrl: comment.html_url }));
+}
+
 /**
  * Edit `existing` in place when given (and changed), otherwise create the comment: one
  * comment per request, however often it is reported on. The caller finds `existing` by

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_RECORD_PATH } from "../../../src/render/repository-a/request-record.js";
 import type { GitHubDouble } from "../../support/github/github-double.js";
+import { moveTo, recordedPayload } from "../../support/github/payloads.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
-import { ORG, REQUEST_FILE } from "../../support/github/scenario.js";
+import { ORG, REQUEST_FILE, REQUESTS } from "../../support/github/scenario.js";
 import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
 import {
@@ -136,5 +137,58 @@ describe("after the merge, the request lives on its pull request", () => {
     expect(double.state.repo(ORG, "orders-api")?.git.read("main")[REQUEST_RECORD_PATH]).toContain(
       "kind: file",
     );
+  });
+
+  it("answers /devportal on the pull request under the same rules: a stranger changes nothing, the author retries", async () => {
+    mergerCanWrite();
+    openPull(double, { number: 12, branch: "orders", files: { [ORDERS]: REQUEST_FILE } });
+    const merge = double.state.mergePullRequest(requestsOf(double), 12);
+    const { receive } = createTestProbot();
+    await receive("push", pushPayload({ sha: merge, paths: [ORDERS], sender: "hubot" }));
+    const status = statusComments(12)[0]?.body;
+    const command = (sender: string, id: number) =>
+      recordedPayload("issue_comment", "created", (payload) => {
+        moveTo(payload, { owner: ORG, repo: REQUESTS, sender });
+        payload.issue = {
+          ...payload.issue,
+          number: 12,
+          labels: [],
+          pull_request: { url: "https://api.github.com/repos/acme/requests/pulls/12" },
+        };
+        payload.comment.id = id;
+        payload.comment.body = "/devportal retry";
+      });
+    requestsOf(double)
+      .issues.get(12)
+      ?.comments.push(
+        {
+          id: 501,
+          body: "/devportal retry",
+          user: { login: "mallory", type: "User" },
+          html_url: "",
+        },
+        {
+          id: 502,
+          body: "/devportal retry",
+          user: { login: "octocat", type: "User" },
+          html_url: "",
+        },
+      );
+    await receive("issue_comment", command("mallory", 501));
+    expect(statusComments(12)[0]?.body).toBe(status);
+    const refusal = appComments(double, 12).find((c) => c.body.includes("devportal:reply 501"));
+    expect(refusal?.body).toContain("mallory");
+
+    const writes = double.writes().length;
+    await receive("issue_comment", command("octocat", 502));
+    // The author may retry; everything is done, so only the 👀 is written.
+    expect(
+      double
+        .writes()
+        .slice(writes)
+        .map((call) => call.operationId)
+        .filter((id) => !id.startsWith("apps/")),
+    ).toEqual(["reactions/create-for-issue-comment"]);
+    expect(statusComments(12)[0]?.body).toBe(status);
   });
 });
