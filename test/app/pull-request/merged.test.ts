@@ -12,6 +12,7 @@ import {
   BILLING_FILE,
   ORDERS,
   openPull,
+  pullPayload,
   pushPayload,
   requestsOf,
 } from "./pull-request-world.js";
@@ -190,5 +191,26 @@ describe("after the merge, the request lives on its pull request", () => {
         .filter((id) => !id.startsWith("apps/")),
     ).toEqual(["reactions/create-for-issue-comment"]);
     expect(statusComments(12)[0]?.body).toBe(status);
+  });
+
+  it("plans a later pull request on the provisioned service as a change, not a creation", async () => {
+    mergerCanWrite();
+    openPull(double, { number: 12, branch: "orders", files: { [ORDERS]: REQUEST_FILE } });
+    const merge = double.state.mergePullRequest(requestsOf(double), 12);
+    const { receive } = createTestProbot();
+    await receive("push", pushPayload({ sha: merge, paths: [ORDERS], sender: "hubot" }));
+    const changed = REQUEST_FILE.replace("orders.example.com", "shop.example.com").replace(
+      "sku: string",
+      "sku: text",
+    );
+    const sha = openPull(double, { number: 20, branch: "shop", files: { [ORDERS]: changed } });
+    await receive("pull_request", pullPayload({ action: "opened", number: 20, sha }));
+    const body = appComments(double, 20)[0]?.body ?? "";
+    expect(body).toContain("`acme/orders-api` already exists for this request");
+    expect(body).toContain(
+      "**Deploy**: `host` change; `acme/gitops` `apps/orders-api/` is re-rendered",
+    );
+    expect(body).toContain("**Models**: changed, but the portal never regenerates code");
+    expect(body).not.toContain("| Repository |");
   });
 });
