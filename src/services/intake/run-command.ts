@@ -94,10 +94,17 @@ export async function runCommand(deps: ResolvedDeps, params: CommandParams): Pro
         "Nothing is provisioned before the merge: the plan comment on this pull request is updated on every push.",
       );
     }
+    // One answer for the whole pull request (the reply is keyed by the command's comment):
+    // each request's part, in the order of its status comments.
+    const parts: string[] = [];
+    const collect = async (body: string) => {
+      if (!parts.includes(body)) parts.push(body);
+    };
     for (const job of jobs) {
       job.settings = settings;
-      await runCommandFor(deps, { params, job, app, settings, reply });
+      await runCommandFor(deps, { params, job, app, settings, reply: collect });
     }
+    if (parts.length > 0) await reply(parts.join("\n\n"));
     return;
   }
   const job = await jobForIssue(deps, { ...params, app });

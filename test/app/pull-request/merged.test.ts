@@ -124,6 +124,29 @@ describe("after the merge, the request lives on its pull request", () => {
     ]);
     expect(double.state.repo(ORG, "orders-api")).toBeDefined();
     expect(double.state.repo(ORG, "billing-api")).toBeDefined();
+
+    // `/devportal plan` on the pull request: one answer covering both services.
+    requestsOf(double)
+      .issues.get(9)
+      ?.comments.push({
+        id: 777,
+        body: "/devportal plan",
+        user: { login: "octocat", type: "User" },
+        html_url: "",
+      });
+    await receive(
+      "issue_comment",
+      recordedPayload("issue_comment", "created", (payload) => {
+        moveTo(payload, { owner: ORG, repo: REQUESTS, sender: "octocat" });
+        payload.issue = { ...payload.issue, number: 9, labels: [], pull_request: { url: "" } };
+        payload.comment.id = 777;
+        payload.comment.body = "/devportal plan";
+      }),
+    );
+    const replies = appComments(double, 9).filter((c) => c.body.includes("devportal:reply 777"));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.body).toContain("**Plan** for `orders-api`");
+    expect(replies[0]?.body).toContain("**Plan** for `billing-api`");
   });
 
   it("keeps the tracking issue for a direct push, even with a pull request open on the file", async () => {
