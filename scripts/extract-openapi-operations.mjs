@@ -18,6 +18,10 @@ import { fileURLToPath } from "node:url";
 /** "METHOD /path/template" of every operation the app (parts 1 and 2) uses. */
 const OPERATIONS = [
   "POST /app/installations/{installation_id}/access_tokens",
+  "GET /app/installations",
+  "GET /installation/repositories",
+  "GET /app/hook/deliveries",
+  "POST /app/hook/deliveries/{delivery_id}/attempts",
   "GET /users/{username}",
   "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
   "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",

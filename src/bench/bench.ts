@@ -8,6 +8,8 @@ import type { ServiceRequest } from "../request/service-request.js";
 import { cliColdStart } from "./cli-cold-start.js";
 import { generatedRequest } from "./generated-request.js";
 import { measure, type Timing } from "./measure.js";
+import { type RuntimeResults, runtimeBench } from "./runtime/runtime-bench.js";
+import { runtimeTable } from "./runtime/runtime-table.js";
 
 /** The package root, from src/bench (tsx) and lib/bench (built) alike. */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -37,26 +39,44 @@ function renderCase(name: string, request: ServiceRequest, targetMedianMs: numbe
   return { name, timing, targetMedianMs, pass: timing.medianMs < targetMedianMs };
 }
 
-function main(argv: string[]): number {
+/** `--burst N` (default 100): the size of the burst; `--no-runtime`: render benchmarks only. */
+function option(argv: string[], name: string, fallback: number): number {
+  const index = argv.indexOf(name);
+  const value = index === -1 ? undefined : Number(argv[index + 1]);
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+async function main(argv: string[]): Promise<number> {
   const example = load(parseRequest(readFileSync(join(ROOT, EXAMPLE), "utf8"), EXAMPLE), EXAMPLE);
   const cases = [
     renderCase("render orders-api example", example, 20),
     renderCase("render 50 models x 20 fields", generatedRequest({ models: 50, fields: 20 }), 200),
   ];
   const coldStart = cliColdStart({ root: ROOT, example: EXAMPLE, runs: 5 });
+  const json = argv.includes("--json");
+  const runtime: RuntimeResults | undefined = argv.includes("--no-runtime")
+    ? undefined
+    : await runtimeBench({
+        root: ROOT,
+        burst: option(argv, "--burst", 100),
+        burstTimeoutMs: option(argv, "--burst-timeout-s", 1800) * 1000,
+        progress: (line) => process.stderr.write(`bench: ${line}\n`),
+      });
   const results = {
     node: process.version,
     runs: RUNS,
     warmup: WARMUP,
     cases,
     cliColdStart: coldStart,
-    pass: cases.every((c) => c.pass),
+    ...(runtime ? { runtime } : {}),
+    pass: cases.every((c) => c.pass) && (runtime?.targets.every((t) => t.pass) ?? true),
   };
   writeFileSync(join(ROOT, "bench-results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  if (argv.includes("--json")) {
+  if (json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
     process.stdout.write(table(cases, coldStart));
+    if (runtime) process.stdout.write(`\n${runtimeTable(runtime)}`);
   }
   return results.pass ? 0 : 1;
 }
@@ -97,4 +117,4 @@ function table(cases: Case[], coldStart: ReturnType<typeof cliColdStart>): strin
   );
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

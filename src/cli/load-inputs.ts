@@ -1,7 +1,8 @@
 import { parseRequest } from "../request/parse-request.js";
 import { defaultSettings, parseSettings } from "../request/parse-settings.js";
-import type { Result, ServiceRequest, ValidationError } from "../request/service-request.js";
+import type { Result, ServiceRequest } from "../request/service-request.js";
 import type { PortalSettings } from "../request/settings.schema.js";
+import type { Failure } from "./print-errors.js";
 import { readTextFile } from "./read-text-file.js";
 
 export interface Inputs {
@@ -14,19 +15,22 @@ export interface Inputs {
 export function loadInputs(params: {
   requestPath: string;
   settingsPath?: string;
-}):
-  | { ok: true; value: Inputs }
-  | { ok: false; failures: { source: string; errors: ValidationError[] }[] } {
-  const failures: { source: string; errors: ValidationError[] }[] = [];
+}): { ok: true; value: Inputs } | { ok: false; failures: Failure[] } {
+  const failures: Failure[] = [];
   const request = readAndParse(params.requestPath, "request file", parseRequest);
   if (!request.ok) failures.push({ source: params.requestPath, errors: request.errors });
   let settings: Result<PortalSettings> = { ok: true, value: defaultSettings() };
   if (params.settingsPath) {
-    settings = readAndParse(params.settingsPath, "settings file", parseSettings);
+    settings = loadSettings(params.settingsPath);
     if (!settings.ok) failures.push({ source: params.settingsPath, errors: settings.errors });
   }
   if (!request.ok || !settings.ok) return { ok: false, failures };
   return { ok: true, value: { request: request.value, settings: settings.value } };
+}
+
+/** Read and validate a settings file. */
+export function loadSettings(path: string): Result<PortalSettings> {
+  return readAndParse(path, "settings file", parseSettings);
 }
 
 function readAndParse<T>(

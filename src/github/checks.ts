@@ -2,7 +2,7 @@
 
 import type { Annotation } from "../render/feedback/fit-problems.js";
 import { GITHUB_LIMITS } from "../render/feedback/github-limits.js";
-import type { Octokit, RepoParams } from "./octokit.js";
+import { NO_RETRY, type Octokit, type RepoParams } from "./octokit.js";
 
 export interface CheckRunOutput {
   title: string;
@@ -69,6 +69,8 @@ export async function upsertCheckRun(
       status: "completed",
       conclusion,
       output: first,
+      // A retried create after a lost answer would stack a second run of the same name.
+      request: NO_RETRY,
     });
     id = created.data.id;
   }

@@ -1,7 +1,7 @@
 /** Git Data API reads: branch heads, commit trees, and the blob id of a text. */
 
 import { createHash } from "node:crypto";
-import { type Octokit, type RepoParams, statusOf } from "./octokit.js";
+import { NO_RETRY, type Octokit, type RepoParams, statusOf } from "./octokit.js";
 
 /**
  * The commit SHA a branch points at, or undefined when the repository has no commits yet
@@ -16,6 +16,8 @@ export async function getBranchHead(
       owner: params.owner,
       repo: params.repo,
       ref: `heads/${params.branch}`,
+      // 409 and 404 are answers here: without this, plugin-retry asks 3 more times (~14 s).
+      request: NO_RETRY,
     });
     return data.object.sha;
   } catch (error) {

@@ -1,13 +1,14 @@
 /** Issues, their comments and labels, and the files of a pull request. */
 
-import { type AppIdentity, isAppAuthor } from "./app-identity.js";
-import { type Octokit, orNotFound, type RepoParams } from "./octokit.js";
+import { type AppIdentity, type Authored, isAppAuthor } from "./app-identity.js";
+import { NO_RETRY, type Octokit, orNotFound, type RepoParams } from "./octokit.js";
 
 export async function createIssue(
   octokit: Octokit,
   params: RepoParams & { title: string; body: string; labels: string[] },
 ): Promise<{ number: number; labels: string[] }> {
-  const { data } = await octokit.rest.issues.create(params);
+  // A retried create after a lost answer would open a second issue.
+  const { data } = await octokit.rest.issues.create({ ...params, request: NO_RETRY });
   return { number: data.number, labels: params.labels };
 }
 
@@ -139,6 +140,8 @@ export async function upsertComment(
     repo,
     issue_number: params.issue,
     body,
+    // A retried create after a lost answer would post a second comment.
+    request: NO_RETRY,
   });
   return { id: data.id, body: data.body ?? body, htmlUrl: data.html_url };
 }
@@ -157,16 +160,37 @@ export async function addCommentReaction(
   });
 }
 
-/** Paths a pull request adds or changes (removed files are not requests). */
-export async function listPullRequestFiles(
+export interface OpenIssue {
+  number: number;
+  body: string | null;
+  labels: string[];
+  /** As GitHub gives it: whether the app wrote it is decided with its identity. */
+  author: Authored;
+}
+
+/** Open issues (not pull requests) of a repository carrying `label`. */
+export async function listOpenIssues(
   octokit: Octokit,
-  params: RepoParams & { pull: number },
-): Promise<string[]> {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+  params: RepoParams & { label: string },
+): Promise<OpenIssue[]> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
     owner: params.owner,
     repo: params.repo,
-    pull_number: params.pull,
+    labels: params.label,
+    state: "open",
     per_page: 100,
   });
-  return files.filter((file) => file.status !== "removed").map((file) => file.filename);
+  return issues
+    .filter((issue) => !issue.pull_request)
+    .map((issue) => ({
+      number: issue.number,
+      body: issue.body ?? null,
+      labels: issue.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+      author: {
+        user: issue.user ? { login: issue.user.login, type: issue.user.type } : null,
+        performed_via_github_app: issue.performed_via_github_app
+          ? { id: issue.performed_via_github_app.id }
+          : null,
+      },
+    }));
 }

@@ -1,7 +1,7 @@
 /** Repositories: create, read, files, commits compared, collaborators, commit comments. */
 
 import { type AppIdentity, isAppAuthor } from "./app-identity.js";
-import { type Octokit, orNotFound, type RepoParams } from "./octokit.js";
+import { NO_RETRY, type Octokit, orNotFound, type RepoParams } from "./octokit.js";
 
 export interface RepositoryInfo {
   /** GitHub's id: a repository deleted and created again under the name gets a new one. */
@@ -12,6 +12,8 @@ export interface RepositoryInfo {
   description: string;
   /** ISO time of creation. */
   createdAt: string;
+  /** The homepage URL ("" when unset): the app points it at the request that created it. */
+  homepage: string;
 }
 
 type RepositoryData = {
@@ -21,6 +23,7 @@ type RepositoryData = {
   default_branch: string;
   description: string | null;
   created_at?: string | null;
+  homepage?: string | null;
 };
 
 function repositoryInfo(data: RepositoryData): RepositoryInfo {
@@ -31,6 +34,7 @@ function repositoryInfo(data: RepositoryData): RepositoryInfo {
     defaultBranch: data.default_branch,
     description: data.description ?? "",
     createdAt: data.created_at ?? "",
+    homepage: data.homepage ?? "",
   };
 }
 
@@ -55,6 +59,9 @@ export async function createOrgRepository(
     name: string;
     description: string;
     visibility: "private" | "internal" | "public";
+    /** Where the repository was asked for (the request's URL): GitHub shows it beside the
+     * description, and it tells a request whose repository this is before any commit. */
+    homepage: string;
   },
 ): Promise<RepositoryInfo> {
   const { data } = await octokit.rest.repos.createInOrg({
@@ -64,10 +71,11 @@ export async function createOrgRepository(
     // "internal" exists only in enterprise organisations, which api.github.com's description
     // (and so Octokit's types) leave out; GitHub refuses it elsewhere with a clear 422.
     visibility: params.visibility as "private" | "public",
+    homepage: params.homepage,
     auto_init: true,
     has_wiki: false,
   });
-  return repositoryInfo(data);
+  return { ...repositoryInfo(data), homepage: data.homepage ?? params.homepage };
 }
 
 /**
@@ -158,5 +166,12 @@ export async function upsertCommitComment(
     await octokit.rest.repos.updateCommitComment({ owner, repo, comment_id: existing.id, body });
     return;
   }
-  await octokit.rest.repos.createCommitComment({ owner, repo, commit_sha: sha, body });
+  // A retried create after a lost answer would post a second comment.
+  await octokit.rest.repos.createCommitComment({
+    owner,
+    repo,
+    commit_sha: sha,
+    body,
+    request: NO_RETRY,
+  });
 }

@@ -1,15 +1,26 @@
 /** Actions secrets: names, and values sealed for GitHub. */
 
 import sodium from "libsodium-wrappers";
-import type { Octokit, RepoParams } from "./octokit.js";
+import { NO_RETRY, type Octokit, type RepoParams } from "./octokit.js";
 
-/** Names of the repository's Actions secrets (GitHub never returns values). */
+/**
+ * Names of the repository's Actions secrets (GitHub never returns values). Pages are read
+ * here, not by `octokit.paginate`, which turns a 409 into an empty list: a new repository's
+ * 409 must reach the caller's `retryWhileNew`, not read as "no secrets yet" (and have every
+ * secret rewritten). NO_RETRY: that caller is the one retrier of its 404 and 409.
+ */
 export async function listSecretNames(octokit: Octokit, params: RepoParams): Promise<Set<string>> {
-  const secrets = await octokit.paginate(octokit.rest.actions.listRepoSecrets, {
-    ...params,
-    per_page: 100,
-  });
-  return new Set(secrets.map((secret) => secret.name));
+  const names = new Set<string>();
+  for (let page = 1; ; page++) {
+    const { data } = await octokit.rest.actions.listRepoSecrets({
+      ...params,
+      per_page: 100,
+      page,
+      request: NO_RETRY,
+    });
+    for (const secret of data.secrets) names.add(secret.name);
+    if (data.secrets.length < 100 || names.size >= data.total_count) return names;
+  }
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { Context } from "probot";
+import { serviceKey } from "../runtime/job-keys.js";
+import type { JobType } from "../runtime/job-type.js";
 import { screenWorkflowRun, workflowRunFacts } from "../services/deploy/decide.js";
 import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
 import { reportOutcome } from "../services/deploy/report-outcome.js";
@@ -8,28 +10,40 @@ import type { ResolvedDeps } from "../services/portal-deps.js";
  * workflow_run (requested, in_progress, completed) of a generated service's CI: deploy green
  * builds of the default branch into Repository_B and report on the request issue. Runs of
  * other workflows, branches, pull requests and repositories stop at the guard without an
- * API call. Bot senders are NOT ignored here: the app's own push starts the first build.
+ * API call (and without a job). Bot senders are NOT ignored here: the app's own push starts
+ * the first build. Keyed by the service repository: its builds are judged one at a time,
+ * newest wins.
  */
-export function onWorkflowRun(deps: ResolvedDeps) {
-  return async (context: Context<"workflow_run">): Promise<void> => {
-    const facts = workflowRunFacts(context.payload);
-    const screening = screenWorkflowRun(facts);
-    const log = { repo: facts.repository.fullName, run: facts.run.id, delivery: context.id };
-    if (!screening.ok) {
-      context.log.debug({ ...log, reason: screening.reason }, "workflow_run ignored");
-      return;
-    }
-    const app = await deps.app();
-    const { outcome, record } = await processWorkflowRun(context.octokit, facts, {
-      env: deps.env,
-      app,
-    });
-    const { kind } = outcome;
-    const reason = outcome.kind === "ignored" ? outcome.reason : undefined;
-    context.log.info(
-      { ...log, action: facts.action, outcome: kind, ...(reason ? { reason } : {}) },
-      "workflow_run handled",
-    );
-    if (record) await reportOutcome(context.octokit, { record, outcome, app });
+export function onWorkflowRun(deps: ResolvedDeps): JobType {
+  return {
+    events: ["workflow_run.requested", "workflow_run.in_progress", "workflow_run.completed"],
+    accept: (context: Context<"workflow_run">) => {
+      const facts = workflowRunFacts(context.payload);
+      const screening = screenWorkflowRun(facts);
+      if (!screening.ok) {
+        context.log.debug(
+          { run: facts.run.id, reason: screening.reason, delivery: context.id },
+          "workflow_run ignored",
+        );
+        return [];
+      }
+      return [{ key: serviceKey(facts.repository.fullName) }];
+    },
+    work: async (context: Context<"workflow_run">) => {
+      const facts = workflowRunFacts(context.payload);
+      const log = { repo: facts.repository.fullName, run: facts.run.id, delivery: context.id };
+      const { outcome, record, app } = await processWorkflowRun(context.octokit, facts, deps);
+      if (outcome.kind === "ignored" && !record) {
+        context.log.debug({ ...log, reason: outcome.reason }, "workflow_run ignored");
+        return { pipeline: "deployment", outcome: outcome.kind };
+      }
+      const reason = outcome.kind === "ignored" ? outcome.reason : undefined;
+      context.log.info(
+        { ...log, action: facts.action, outcome: outcome.kind, ...(reason ? { reason } : {}) },
+        "workflow_run handled",
+      );
+      if (record && app) await reportOutcome(context.octokit, { record, outcome, app });
+      return { pipeline: "deployment", outcome: outcome.kind };
+    },
   };
 }

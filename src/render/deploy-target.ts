@@ -10,11 +10,17 @@ export interface DeployTarget {
   gitopsBranch: string;
   /** `apps/<service>`: the only directory of Repository_B this service's writes touch. */
   gitopsPath: string;
+  /** `apps/<service>`: also the production kustomization Argo CD deploys (base/ holds what
+   * every environment shares; later environments go to overlays/<name>/). */
+  productionPath: string;
+  /** `apps/<service>/kustomization.yaml`: the file whose `images:` entry a tag bump edits. */
+  tagFile: string;
   /** Image name without tag, lowercase as registries require: `ghcr.io/acme/orders-api`. */
   image: string;
   /** Image tag Repository_B deploys (the full commit SHA after the first green build). */
   tag: string;
   host: string;
+  /** `https://<host>/` when the portal's settings turn TLS on, else `http://<host>/`. */
   url: string;
   namespace: string;
 }

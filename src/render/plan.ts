@@ -1,5 +1,7 @@
 import type { FileTree } from "./file-tree.js";
+import { planWarnings } from "./plan-warnings.js";
 import type { RenderContext } from "./render-context.js";
+import { type RuntimeSecret, runtimeSecretOf } from "./runtime-secret.js";
 
 /** What provisioning would create, as data: printed by the CLI, shown by the PR check and
  * in the status comment. Contains names only, never secret values. */
@@ -14,9 +16,18 @@ export interface Plan {
   application: string;
   image: string;
   tag: string;
+  /** The file of Repository_B whose `images:` entry carries the deployed tag. */
+  tagFile: string;
   url: string;
   database: string;
   replicas: number;
+  /** Who may read and write through the API, as the request asked. */
+  api: RenderContext["request"]["api"];
+  tls: boolean;
+  /** The runtime Secret and, in manual mode, the command a person must run first. */
+  runtimeSecret: RuntimeSecret;
+  /** Things a reviewer must see before approving, loudest first. */
+  warnings: string[];
 }
 
 export function planOf(params: {
@@ -42,8 +53,13 @@ export function planOf(params: {
     application: target.gitopsPath.split("/").pop() ?? request.service,
     image: target.image,
     tag: target.tag,
+    tagFile: target.tagFile,
     url: target.url,
     database: request.deploy.database,
     replicas: request.deploy.replicas,
+    api: request.api,
+    tls: settings.tls !== undefined,
+    runtimeSecret: runtimeSecretOf({ request, settings, namespace: target.namespace }),
+    warnings: planWarnings(params.context),
   };
 }

@@ -9,4 +9,7 @@ export interface RenderContext {
   target: DeployTarget;
   /** Where the request came from; recorded in Repository_A. Absent for offline renders. */
   origin?: RequestOrigin;
+  /** sealed-secrets mode: the runtime Secret's values, already encrypted for the cluster
+   * (see sealSecretValue); render stays pure and deterministic by taking them as input. */
+  sealed?: Record<string, string>;
 }

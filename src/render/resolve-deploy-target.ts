@@ -59,7 +59,7 @@ export function resolveDeployTarget(params: {
   // record written under other settings (or forged) cannot deploy elsewhere either.
   errors.push(
     ...checkGitopsRepo({ gitopsRepo: request.deploy.gitops_repo, settings, owner }),
-    ...(host ? checkHostAllowed({ host, settings }) : []),
+    ...(host ? checkHostAllowed({ host, settings, service: request.service }) : []),
   );
   const tag = params.tag ?? DEFAULT_TAG;
   if (!IMAGE_TAG.test(tag)) {
@@ -92,11 +92,14 @@ export function resolveDeployTarget(params: {
       gitops: ref(gitopsOwner, gitopsName),
       gitopsBranch,
       gitopsPath: `apps/${request.service}`,
+      productionPath: `apps/${request.service}`,
+      tagFile: `apps/${request.service}/kustomization.yaml`,
       // GHCR refuses uppercase image names, while GitHub logins may have capitals.
       image: `${settings.registry}/${owner}/${request.service}`.toLowerCase(),
       tag,
       host,
-      url: `https://${host}/`,
+      // Only a promise the cluster keeps: https when the Ingress really has TLS.
+      url: `${settings.tls ? "https" : "http"}://${host}/`,
       namespace: request.service,
     },
   };

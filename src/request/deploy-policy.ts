@@ -77,6 +77,8 @@ export function isUnderDomain(host: string, domain: string): boolean {
 export function checkHostAllowed(params: {
   host: string;
   settings: { domain?: string | undefined; allowed_hosts: readonly string[] };
+  /** Names the default host in the message. */
+  service?: string;
 }): ValidationError[] {
   const { host, settings } = params;
   const { domain, allowed_hosts: patterns } = settings;
@@ -89,7 +91,7 @@ export function checkHostAllowed(params: {
   ].join(" or ");
   const fix =
     domain !== undefined
-      ? `use a host under ${domain}, or remove host to get the default <service>.${domain}`
+      ? `use a host under ${domain}, or remove host to get the default ${params.service ?? "<service>"}.${domain}`
       : `use a host matching ${patterns.join(", ")}`;
   return [
     {

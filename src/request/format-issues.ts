@@ -31,6 +31,10 @@ function formatIssue(issue: Issue, root: z.ZodType, base: PropertyKey[]): Valida
         const purpose = descriptionAt(root, path);
         return [{ path: at, message: `required${purpose ? ` — ${purpose}` : ""}` }];
       }
+      if (typeof issue.input === "number" && !Number.isFinite(issue.input)) {
+        const what = Number.isNaN(issue.input) ? ".nan (not a number)" : "an infinity";
+        return [{ path: at, message: `expected a finite number, got ${what}: write a number` }];
+      }
       return [
         { path: at, message: `expected ${article(issue.expected)}, got ${describe(issue.input)}` },
       ];

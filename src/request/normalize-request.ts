@@ -21,6 +21,16 @@ export function normalizeRequest(input: RequestInput): ServiceRequest {
         normalizeField(name, typeof spec === "string" ? { type: spec } : spec),
       ),
     })),
+    api: {
+      read: input.api?.read ?? "authenticated",
+      write: input.api?.write ?? "authenticated",
+      auth: input.api?.auth ?? ["token", "session"],
+      throttle: {
+        anonymous: input.api?.throttle?.anonymous ?? "60/minute",
+        user: input.api?.throttle?.user ?? "1000/minute",
+      },
+      admin: input.api?.admin ?? "admin",
+    },
     deploy: {
       ...(deploy.gitops_repo ? { gitops_repo: deploy.gitops_repo } : {}),
       ...(deploy.host ? { host: deploy.host } : {}),

@@ -56,8 +56,14 @@ export function issueFormLabels(template: string): Record<string, string> {
   return labels;
 }
 
+/** Only ASCII blanks are trimmed: String.trim would also drop a BOM or a no-break space
+ * silently, and an invisible character must be shown to the person, not hidden. */
+function trimBlanks(value: string): string {
+  return value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+}
+
 function text(value: ParsedBody[string] | undefined): string | undefined {
-  if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+  if (typeof value === "string") return trimBlanks(value) === "" ? undefined : trimBlanks(value);
   // Dropdowns parse to a list of the chosen options.
   if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
   return undefined;
@@ -73,7 +79,10 @@ function parseModels(answer: string): Result<unknown> {
     // Errors of the whole answer belong to the models field of the form.
     return {
       ok: false,
-      errors: parsed.errors.map((error) => ({ ...error, path: error.path || "models" })),
+      errors: parsed.errors.map((error) => ({
+        ...error,
+        path: error.path.replace(/^models\.models\b/, "models") || "models",
+      })),
     };
   }
   const value = parsed.value;

@@ -3,6 +3,7 @@ import { normalizeRequest } from "./normalize-request.js";
 import { parseYamlDocument } from "./parse-yaml-document.js";
 import { requestSchema } from "./request.schema.js";
 import { revealErrors } from "./reveal-invisible.js";
+import { checkApi } from "./rules/check-api.js";
 import { checkDeploy } from "./rules/check-deploy.js";
 import { checkIdentity } from "./rules/check-identity.js";
 import { checkModels } from "./rules/check-models.js";
@@ -20,6 +21,7 @@ export function validateRequest(raw: Record<string, unknown>): Result<ServiceReq
     ...checkIdentity(raw),
     ...checkModels(raw),
     ...checkRequiredCycles(raw),
+    ...checkApi(raw),
     ...checkDeploy(raw),
   ];
   if (errors.length > 0 || !parsed.success)
@@ -36,7 +38,17 @@ export function parseRequest(text: string, source = ".devportal.yml"): Result<Se
 /** Errors in document order (top-level key, then model), so messages read top to bottom;
  * errors of one place keep the order the checks found them in. */
 function sortErrors(errors: ValidationError[]): ValidationError[] {
-  const order = ["service", "description", "project", "app", "cors", "ci", "models", "deploy"];
+  const order = [
+    "service",
+    "description",
+    "project",
+    "app",
+    "cors",
+    "ci",
+    "models",
+    "api",
+    "deploy",
+  ];
   const rank = (path: string) => {
     const index = order.indexOf(path.split(/[.[]/)[0] ?? "");
     const model = /^models\[(\d+)\]/.exec(path)?.[1];

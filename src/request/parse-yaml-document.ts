@@ -1,4 +1,4 @@
-import { Composer, type CST, isMap, isPair, isScalar, isSeq, Lexer, Parser } from "yaml";
+import { Composer, type CST, isMap, isNode, isPair, isScalar, isSeq, Lexer, Parser } from "yaml";
 import { formatPath } from "./format-path.js";
 import { revealErrors } from "./reveal-invisible.js";
 import type { Result, ValidationError } from "./service-request.js";
@@ -46,8 +46,14 @@ export function parseYamlValue(
     );
   }
   const at = (offset: number) => positionOf(text, offset);
-  // Flow brackets nest two characters a level: the lexer finds the deepest cheaply, before
-  // the parser spends seconds building a tree it would throw away.
+  // Deep input is refused before the parser spends seconds building a tree it would throw
+  // away: block nesting needs indentation (or `- ` prefixes), flow nesting needs brackets.
+  const indented = deepIndentOffset(text);
+  if (indented !== undefined) {
+    return fail(
+      `${source} is nested too deeply at ${at(indented)} (indentation and "- " prefixes pass ${MAX_INDENT} columns): a request needs five levels at most; flatten it.`,
+    );
+  }
   const flow = deepFlowOffset(text);
   if (flow !== undefined) return fail(tooDeep(source, at(flow)));
   const tokens = [...new Parser().parse(text)];
@@ -68,8 +74,8 @@ export function parseYamlValue(
     }));
     return { ok: false, errors: revealErrors(errors) };
   }
-  const merges = mergeKeys(document, base);
-  if (merges.length > 0) return { ok: false, errors: revealErrors(merges) };
+  const unsupported = unsupportedYaml(document, base);
+  if (unsupported.length > 0) return { ok: false, errors: revealErrors(unsupported) };
   try {
     return { ok: true, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
   } catch (error) {
@@ -86,8 +92,32 @@ function tooDeep(source: string, where: string): string {
   return `${source} is nested too deeply (more than ${MAX_NESTING} levels) at ${where}: a request needs five levels at most; flatten it.`;
 }
 
+/** A block collection nests only by indenting further (`- ` and `? ` prefixes count as
+ * indentation), so this many leading columns bound the block depth the parser can meet. */
+export const MAX_INDENT = 120;
+
+/** Offset of the first line whose indentation and sequence/key prefixes pass MAX_INDENT. */
+function deepIndentOffset(text: string): number | undefined {
+  const prefix = /^(?:[ \t]|[-?:](?=[ \t]))*/;
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    const length = prefix.exec(line.slice(0, MAX_INDENT + 2))?.[0].length ?? 0;
+    if (length > MAX_INDENT) return start + MAX_INDENT;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return undefined;
+}
+
 /** Offset of the first flow bracket nested deeper than MAX_NESTING, if any. */
 function deepFlowOffset(text: string): number | undefined {
+  // Fewer brackets than the limit cannot nest past it: skip the lexer for every real request.
+  let brackets = 0;
+  for (let i = text.indexOf("[") + 1; i > 0; i = text.indexOf("[", i) + 1) brackets += 1;
+  for (let i = text.indexOf("{") + 1; i > 0; i = text.indexOf("{", i) + 1) brackets += 1;
+  if (brackets <= MAX_NESTING) return undefined;
   let depth = 0;
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
@@ -127,14 +157,25 @@ function deepBlockOffset(tokens: readonly CST.Token[]): number | undefined {
   return undefined;
 }
 
-/** YAML 1.2 has no merge keys: `<<` would be read as a key named "<<" and reported as
- * something it is not. Say what it is instead, at the mapping that holds it. */
-function mergeKeys(
+/**
+ * What a request never needs and a reader would misread, said for what it is, where it is:
+ * merge keys (YAML 1.2 has none: `<<` would be read as a key named "<<") and tags (`!!binary`
+ * turns a name into bytes, an unknown `!tag` is silently dropped).
+ */
+function unsupportedYaml(
   document: { contents: unknown },
   base: readonly PropertyKey[],
 ): ValidationError[] {
   const errors: ValidationError[] = [];
   const visit = (node: unknown, path: PropertyKey[]) => {
+    const tag = isNode(node) ? node.tag : undefined;
+    if (tag) {
+      errors.push({
+        path: formatPath(path),
+        message: `YAML tags (${tag.replace("tag:yaml.org,2002:", "!!")}) are not supported: remove the tag and write a plain value`,
+      });
+      return;
+    }
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;

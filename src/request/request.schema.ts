@@ -84,6 +84,43 @@ export const deploySchema = z.strictObject({
     ),
 });
 
+/** DRF throttle rates: a count per second, minute, hour or day. */
+export const THROTTLE_RATE = /^[1-9][0-9]{0,6}\/(second|minute|hour|day)$/;
+
+export const apiSchema = z.strictObject({
+  read: z
+    .enum(["anyone", "authenticated"])
+    .optional()
+    .describe(
+      "Who may list and retrieve rows: authenticated (default) or anyone, anonymous clients included.",
+    ),
+  write: z
+    .enum(["anyone", "authenticated", "staff"])
+    .optional()
+    .describe(
+      "Who may create, update and delete rows: authenticated (default), staff, or anyone (anonymous writes: only when you mean it).",
+    ),
+  auth: z
+    .array(z.enum(["token", "session"]))
+    .min(1)
+    .max(2)
+    .optional()
+    .describe(
+      "How clients authenticate: token (DRF tokens, `Authorization: Token <key>`) and/or session (the admin's login cookie). Default [token, session].",
+    ),
+  throttle: z
+    .strictObject({
+      anonymous: z.string().optional().describe("Requests per client IP, e.g. 60/minute."),
+      user: z.string().optional().describe("Requests per authenticated user, e.g. 1000/hour."),
+    })
+    .optional()
+    .describe("Rate limits (defaults: anonymous 60/minute, user 1000/minute)."),
+  admin: z
+    .union([z.literal(false), z.string()])
+    .optional()
+    .describe("URL path of the Django admin (default admin), or false for no admin at all."),
+});
+
 export const requestSchema = z
   .strictObject({
     service: z
@@ -100,9 +137,11 @@ export const requestSchema = z
     cors: z.boolean().optional().describe("Enable django-cors-headers (default false)."),
     ci: z.boolean().optional().describe("Add the GitHub Actions CI/CD workflow (default true)."),
     models: z.array(modelSchema).describe("At least one model, at most 100."),
+    api: apiSchema.optional().describe("Who may use the API, and how."),
     deploy: deploySchema.optional(),
   })
   .describe("A Dev Portal service request (.devportal.yml).");
 
 export type RequestInput = z.infer<typeof requestSchema>;
+export type ApiInput = z.infer<typeof apiSchema>;
 export type FieldInput = z.infer<typeof fieldObjectSchema>;

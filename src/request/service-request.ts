@@ -36,6 +36,16 @@ export interface DeployRequest {
   database: "sqlite" | "postgres";
 }
 
+/** Who may use the API and how; every default filled in. */
+export interface ApiPolicy {
+  read: "anyone" | "authenticated";
+  write: "anyone" | "authenticated" | "staff";
+  auth: ("token" | "session")[];
+  throttle: { anonymous: string; user: string };
+  /** URL path of the Django admin without slashes at either end, or false for none. */
+  admin: string | false;
+}
+
 /** A validated, normalized `.devportal.yml`: the one input of `render`. */
 export interface ServiceRequest {
   service: string;
@@ -45,6 +55,7 @@ export interface ServiceRequest {
   cors: boolean;
   ci: boolean;
   models: Model[];
+  api: ApiPolicy;
   deploy: DeployRequest;
 }
 

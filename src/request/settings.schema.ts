@@ -26,6 +26,59 @@ export const secretSchema = z.strictObject({
     ),
 });
 
+/** How services get TLS at their Ingress. Absent: plain HTTP (and URLs say http://). */
+export const tlsSchema = z
+  .strictObject({
+    cluster_issuer: z
+      .string()
+      .optional()
+      .describe("cert-manager ClusterIssuer that issues each service's certificate."),
+    secret: z
+      .string()
+      .optional()
+      .describe(
+        "An existing kubernetes.io/tls Secret in each service's namespace (instead of cert-manager).",
+      ),
+  })
+  .describe("TLS at the Ingress: exactly one of cluster_issuer or secret.");
+
+/** Where each service's runtime Secret `<service>-env` (DJANGO_SECRET_KEY, DATABASE_URL)
+ * comes from: never from a hand step nobody was told about. */
+export const runtimeSecretSchema = z
+  .strictObject({
+    mode: z
+      .enum(["manual", "external-secrets", "sealed-secrets"])
+      .default("manual")
+      .describe(
+        "manual (the plan, status and READMEs give the command), external-secrets (an ExternalSecret reads a secret store) or sealed-secrets (the app seals a generated DJANGO_SECRET_KEY).",
+      ),
+    store: z
+      .strictObject({
+        name: z.string().describe("The SecretStore or ClusterSecretStore to read from."),
+        kind: z
+          .enum(["ClusterSecretStore", "SecretStore"])
+          .default("ClusterSecretStore")
+          .describe(
+            "ClusterSecretStore (cluster-wide) or SecretStore (in the service's namespace).",
+          ),
+      })
+      .optional()
+      .describe("external-secrets: the store holding the values."),
+    key_prefix: z
+      .string()
+      .default("devportal/")
+      .describe(
+        "external-secrets: the store key of a service is <key_prefix><service>; its properties become the Secret's keys.",
+      ),
+    certificate: z
+      .string()
+      .optional()
+      .describe(
+        "sealed-secrets: the controller's public certificate (PEM, `kubeseal --fetch-cert`).",
+      ),
+  })
+  .describe("Where the runtime Secret <service>-env comes from.");
+
 /** The settings as the platform team writes them (before `gitops_repos` gets its default). */
 export const settingsObjectSchema = z.strictObject({
   owner: z
@@ -65,20 +118,30 @@ export const settingsObjectSchema = z.strictObject({
     .array(z.string())
     .default([])
     .describe("Team slugs allowed to request services besides users with write access."),
-  visibility: z.enum(["private", "internal", "public"]).default("private"),
-  resources: resourcesSchema.default({
-    cpu: "100m",
-    memory: "256Mi",
-    cpu_limit: "500m",
-    memory_limit: "512Mi",
-  }),
+  visibility: z
+    .enum(["private", "internal", "public"])
+    .default("private")
+    .describe("Visibility of every new Repository_A."),
+  resources: resourcesSchema
+    .default({
+      cpu: "100m",
+      memory: "256Mi",
+      cpu_limit: "500m",
+      memory_limit: "512Mi",
+    })
+    .describe("Requests and limits of every service container."),
   ingress_class: z.string().default("nginx").describe("ingressClassName of every Ingress."),
   argocd: z
     .strictObject({
-      namespace: z.string().default("argocd"),
-      project: z.string().default("default"),
+      namespace: z.string().default("argocd").describe("Namespace of Argo CD."),
+      project: z
+        .string()
+        .default("devportal")
+        .describe(
+          "The AppProject of every service, generated in k8s/appproject.yaml (never Argo CD's permissive `default`).",
+        ),
     })
-    .default({ namespace: "argocd", project: "default" })
+    .default({ namespace: "argocd", project: "devportal" })
     .describe("Where the ApplicationSet lives and which Argo CD project it uses."),
   image_updater: z
     .boolean()
@@ -88,6 +151,12 @@ export const settingsObjectSchema = z.strictObject({
     .string()
     .optional()
     .describe("Team slug mentioned when the platform must act (settings, GitOps access)."),
+  tls: tlsSchema.optional(),
+  runtime_secret: runtimeSecretSchema.default({ mode: "manual", key_prefix: "devportal/" }),
+  ingress_namespace: z
+    .string()
+    .default("ingress-nginx")
+    .describe("Namespace of the ingress controller: the only source the NetworkPolicy admits."),
   secrets: z
     .record(z.string(), secretSchema)
     .default({})

@@ -18,6 +18,7 @@ export function toRequestDocument(request: ServiceRequest): Record<string, unkno
       ...(model.description ? { description: model.description } : {}),
       fields: Object.fromEntries(model.fields.map((field) => [field.name, fieldDocument(field)])),
     })),
+    api: { ...request.api, auth: [...request.api.auth], throttle: { ...request.api.throttle } },
     deploy: { ...request.deploy },
   };
 }

@@ -20,7 +20,11 @@ import {
  *   file's path, base64url (one comment per file and commit);
  * - the reply marker in the app's answer to a `/devportal` command: the command comment's id;
  * - the request record `.devportal/request.yml` in Repository_A (a file, not a marker): see
- *   `render/repository-a/request-record.ts`.
+ *   `render/repository-a/request-record.ts`;
+ * - the homepage of a Repository_A the app created: the request's URL, which tells a second
+ *   request for the same name that the repository is being created for another request
+ *   (`provision/ensure-repository.ts`). Anyone with admin rights could set a homepage, so it
+ *   is only ever a reason to refuse adopting, never to write.
  * Base64url keeps "--" (which would end an HTML comment) and any user text out of the
  * markers' syntax.
  */

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type GitHubDouble, SECONDARY_RATE_LIMIT } from "../support/github/github-double.js";
+import {
+  CONNECTION_RESET,
+  type GitHubDouble,
+  PERSISTENT,
+  SECONDARY_RATE_LIMIT,
+} from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
-import { commentPayload, formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
+import { formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
 import { useGitHubDouble } from "../support/github/use-github-double.js";
 
 let double: GitHubDouble;
@@ -19,6 +24,13 @@ function expectProvisionedOnce() {
   expect(status[0]?.body).toContain("✅ **Code pushed**");
   expect(double.state.repo(ORG, REQUESTS)?.issues.get(7)?.labels).not.toContain("devportal:failed");
 }
+
+/** Writes that opt out of plugin-retry (github/octokit.ts NO_RETRY). */
+const NOT_RETRIED = new Set(["issues/create-comment", "repos/create-in-org"]);
+
+/** Writes a later attempt does not repeat: the first status's label is not wanted any more
+ * once the run has moved on, so a fault outlasting the plugin would never be met. */
+const NOT_REPEATED = new Set(["issues/add-labels"]);
 
 /** The writes of a first provisioning, as measured: what every fault below is injected into. */
 const WRITES = [
@@ -65,6 +77,17 @@ describe("idempotency", () => {
     expectProvisionedOnce();
   });
 
+  it.each(["repos/create-in-org", "actions/create-or-update-repo-secret", "git/update-ref"])(
+    "heals a single 502 on %s through Octokit's retry plugin: nothing to report",
+    async (operationId) => {
+      double.failNext({ operationId, status: 502, message: "Bad Gateway" });
+      await createTestProbot().receive("issues", formIssuePayload(double));
+      double.assertClean();
+      expect(double.calls.filter((call) => call.operationId === operationId)).toHaveLength(2);
+      expectProvisionedOnce();
+    },
+  );
+
   it("waits out the brief 404s of a repository that was just created", async () => {
     double.lagReads = 2;
     await createTestProbot().receive("issues", formIssuePayload(double));
@@ -73,36 +96,40 @@ describe("idempotency", () => {
   });
 });
 
+const RATE_LIMITED = { ...SECONDARY_RATE_LIMIT, headers: { "retry-after": "1" } };
+
 describe.each([
   ["a 502 before the write", { status: 502 }],
   ["a 502 after GitHub applied the write", { status: 502, applied: true }],
-  ["a secondary rate limit", SECONDARY_RATE_LIMIT],
+  ["a secondary rate limit with retry-after", RATE_LIMITED],
+  ["a connection reset", CONNECTION_RESET],
 ])("%s", (_name, fault) => {
   it.each(WRITES)(
-    "on %s: reported, and /devportal retry finishes without duplicates",
+    "on %s: heals by itself from the one delivery, without duplicates",
     async (operationId) => {
       const { receive } = createTestProbot();
-      double.failNext({ operationId, ...fault });
-      await receive("issues", formIssuePayload(double)).catch(() => {
-        // Only a failed write of the status comment itself escapes the pipeline as an error.
-      });
-      const status = double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments[0]?.body ?? "";
-      const answerLost = "applied" in fault && operationId === "repos/create-in-org";
-      if (answerLost) {
-        // The app recognises the repository it created by its mark, and carries on.
-        expect(status).toContain("✅ **Code pushed**");
-      } else if (!operationId.startsWith("issues/") && fault.status) {
-        expect(status).toContain("❌");
-        expect(status).toContain(`GitHub answered ${fault.status}`);
-      }
-      await receive("issues", formIssuePayload(double)); // GitHub's redelivery
-      await receive(
-        "issue_comment",
-        commentPayload(double, { number: 7, body: "/devportal retry" }),
-      );
+      // A 5xx outlasts Octokit's retry plugin, as production runs it, unless the write opts
+      // out of retries: what is left is the queue's to heal. (A reset meets one call.)
+      const outlasts =
+        fault.status >= 500 && !NOT_RETRIED.has(operationId) && !NOT_REPEATED.has(operationId);
+      double.failNext({ operationId, ...fault, times: outlasts ? PERSISTENT : 1 });
+      await receive("issues", formIssuePayload(double));
       double.assertClean();
       expectProvisionedOnce();
       expect(double.state.repos.size).toBe(4); // .github, requests, gitops, orders-api
+      // Nobody had to act: no command, no redelivery.
+      const notes = double.calls
+        .filter((call) => call.operationId === "issues/update-comment")
+        // Markdown escaping aside.
+        .map((call) => String(call.body?.body ?? "").replaceAll("\\", ""));
+      if (fault === RATE_LIMITED && !operationId.startsWith("issues/")) {
+        // The requester was told while waiting (GitHub's 1 s retry-after, not waited here).
+        expect(
+          notes.some((body) =>
+            /GitHub asked us to slow down; retrying at \d\d:\d\d:\d\d UTC/.test(body),
+          ),
+        ).toBe(true);
+      }
     },
   );
 });

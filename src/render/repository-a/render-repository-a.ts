@@ -12,7 +12,9 @@ export function renderRepositoryA(context: RenderContext): FileTree {
     set: "service",
     view: serviceView(context),
     paths: { project: request.project, app: request.app },
-    include: (path) => request.ci || !path.startsWith(".github/workflows/"),
+    include: (path) =>
+      (request.ci || !path.startsWith(".github/workflows/")) &&
+      (request.api.admin !== false || path !== "__app__/admin.py"),
   });
   return sortTree({ ...files, [REQUEST_RECORD_PATH]: renderRequestRecord(context) });
 }

@@ -2,6 +2,8 @@ import { pluralKebab } from "../../request/naming.js";
 import { markdownText } from "../markdown-text.js";
 import { pyDocstring } from "../python/python-literal.js";
 import type { RenderContext } from "../render-context.js";
+import { runtimeSecretOf } from "../runtime-secret.js";
+import { apiView } from "./api-view.js";
 import type { FieldImports } from "./django-field.js";
 import { migrationView } from "./migration-view.js";
 import { type ModelView, modelView } from "./model-view.js";
@@ -16,7 +18,8 @@ import { workflowView } from "./workflow-view.js";
  * text as Python literals and inert Markdown) is computed here.
  */
 export function serviceView(context: RenderContext) {
-  const { request, target } = context;
+  const { request, settings, target } = context;
+  const runtime = runtimeSecretOf({ request, settings, namespace: target.namespace });
   const related = relatedNames(request.models);
   const modelImports: FieldImports = { validators: false, decimal: false };
   const models = request.models.map((model) =>
@@ -38,6 +41,16 @@ export function serviceView(context: RenderContext) {
     appConfig: `${pascalCase(request.app)}Config`,
     port: request.deploy.port,
     cors: request.cors,
+    api: apiView(request.api),
+    tls: settings.tls !== undefined,
+    runtime: {
+      name: runtime.name,
+      mode: runtime.mode,
+      store: runtime.store
+        ? `${runtime.store.kind} \`${runtime.store.name}\`, key \`${runtime.store.key}\``
+        : false,
+      handStep: runtime.handStep ?? false,
+    },
     workflowEnabled: request.ci,
     postgres: request.deploy.database === "postgres",
     database: request.deploy.database,

@@ -1,4 +1,6 @@
 import type { RenderContext } from "../render-context.js";
+import { runtimeSecretOf } from "../runtime-secret.js";
+import { appProjectView } from "./app-project-view.js";
 import { recommendedLabels, selectorLabels } from "./recommended-labels.js";
 import { yamlString } from "./yaml-string.js";
 
@@ -7,6 +9,9 @@ export const DATA_DIR = "/app/data";
 
 /** Full commit SHAs: the only tags the updater may deploy (never the moving `latest`). */
 export const COMMIT_SHA_TAGS = "regexp:^[0-9a-f]{40}$";
+
+/** Spread replicas over nodes, then zones (when the cluster labels them). */
+export const SPREAD_KEYS = ["kubernetes.io/hostname", "topology.kubernetes.io/zone"];
 
 interface Pair {
   key: string;
@@ -23,15 +28,19 @@ export function gitopsView(context: RenderContext) {
   const { service, deploy } = request;
   const sqlite = deploy.database === "sqlite";
   const dataClaim = sqlite ? `${service}-data` : undefined;
-  const envSecret = `${service}-env`;
   const imageUpdater = settings.image_updater;
   const pullSecret = settings.image_pull_secret;
+  const runtime = runtimeSecretOf({ request, settings, namespace: target.namespace });
+  const tls = settings.tls;
   const q = yamlString;
   const env: Record<string, string> = {
     DJANGO_ALLOWED_HOSTS: target.host,
     DJANGO_DEBUG: "0",
+    PORT: String(deploy.port),
+    ...(tls ? { DJANGO_HTTPS: "1" } : {}),
     ...(sqlite ? { DJANGO_DATA_DIR: DATA_DIR } : {}),
   };
+  const files = manifestFiles({ context });
   return {
     service: q(service),
     namespace: q(target.namespace),
@@ -40,15 +49,28 @@ export function gitopsView(context: RenderContext) {
     host: q(target.host),
     port: deploy.port,
     replicas: deploy.replicas,
-    strategy: q(sqlite ? "Recreate" : "RollingUpdate"),
+    sqlite,
     storage: q(deploy.storage ?? ""),
     dataClaim: dataClaim ? q(dataClaim) : false,
     ingressClass: q(settings.ingress_class),
+    ingressNamespace: q(settings.ingress_namespace),
     imagePullSecret: pullSecret ? q(pullSecret) : false,
-    envSecret: q(envSecret),
-    // SQLite services start without the Secret (Django refuses to run without its key
-    // anyway); postgres ones cannot work without DATABASE_URL, so the Secret is required.
-    envSecretOptional: sqlite,
+    envSecret: q(runtime.name),
+    envSecrets: runtime.envSecrets.map(q),
+    spreadEnabled: deploy.replicas > 1,
+    spread: SPREAD_KEYS.map(q),
+    tls: tls
+      ? {
+          clusterIssuer: tls.cluster_issuer ? q(tls.cluster_issuer) : false,
+          secretName: q(tls.secret ?? `${service}-tls`),
+        }
+      : false,
+    externalSecret: runtime.store
+      ? { store: q(runtime.store.name), kind: q(runtime.store.kind), key: q(runtime.store.key) }
+      : false,
+    sealed: Object.entries(context.sealed ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, value]) => ({ key, value: q(value) })),
     env: Object.entries(env).map(([name, value]) => ({ name, value: q(value) })),
     mounts: [
       { name: q("tmp"), path: q("/tmp") },
@@ -60,15 +82,17 @@ export function gitopsView(context: RenderContext) {
       cpu_limit: q(settings.resources.cpu_limit),
       memory_limit: q(settings.resources.memory_limit),
     },
-    manifests: manifestFiles({ sqlite, imageUpdater }),
+    baseManifests: files.base,
+    manifests: files.overlay,
     labels: pairs(recommendedLabels(service)),
     selector: pairs(selectorLabels(service)),
     argocd: { namespace: q(settings.argocd.namespace), project: q(settings.argocd.project) },
+    project: appProjectView(settings),
     applicationSet: q(applicationSetName(target.gitops.name)),
     repoUrl: q(`https://github.com/${target.gitops.fullName}.git`),
     imageUpdater: imageUpdater && {
       branch: q(target.gitopsBranch),
-      writeBackTarget: q(`kustomization:/${target.gitopsPath}`),
+      writeBackTarget: q(`kustomization:/${target.productionPath}`),
       allowTags: q(COMMIT_SHA_TAGS),
       pullSecret: pullSecret ? q(`pullsecret:${settings.argocd.namespace}/${pullSecret}`) : false,
     },
@@ -77,6 +101,8 @@ export function gitopsView(context: RenderContext) {
       namespace: target.namespace,
       image: target.image,
       url: target.url,
+      overlay: target.productionPath,
+      tagFile: target.tagFile,
       repository: target.repository.fullName,
       gitops: target.gitops.fullName,
       argocdNamespace: settings.argocd.namespace,
@@ -85,7 +111,15 @@ export function gitopsView(context: RenderContext) {
       replicas: deploy.replicas,
       storage: deploy.storage ?? "",
       dataClaim: dataClaim ?? "",
-      envSecret,
+      envSecret: runtime.name,
+      store: runtime.store ? `${runtime.store.kind}/${runtime.store.name}` : "",
+      storeKey: runtime.store?.key ?? "",
+      secretsComment: `DJANGO_SECRET_KEY${sqlite ? "" : " and DATABASE_URL"} come from ${runtime.envSecrets.join(" and ")} (${runtime.mode}): see ../README.md.`,
+      manual: runtime.mode === "manual",
+      externalSecrets: runtime.mode === "external-secrets",
+      sealedSecrets: runtime.mode === "sealed-secrets",
+      handStep: runtime.handStep ?? false,
+      tls: tls ? (tls.cluster_issuer ? `cert-manager (${tls.cluster_issuer})` : tls.secret) : false,
       imagePullSecret: pullSecret ?? false,
       imageUpdater,
       imageUpdaterBranch: target.gitopsBranch,
@@ -93,16 +127,29 @@ export function gitopsView(context: RenderContext) {
   };
 }
 
-/** The files kustomization.yaml lists, in the order a reader meets them. */
-export function manifestFiles(params: { sqlite: boolean; imageUpdater: boolean }): string[] {
-  return [
-    "namespace.yaml",
-    ...(params.sqlite ? ["pvc.yaml"] : []),
-    "deployment.yaml",
-    "service.yaml",
-    "ingress.yaml",
-    ...(params.imageUpdater ? ["image-updater.yaml"] : []),
-  ];
+/** The files each kustomization lists, in the order a reader meets them. */
+export function manifestFiles(params: { context: RenderContext }): {
+  base: string[];
+  overlay: string[];
+} {
+  const { request, settings } = params.context;
+  const mode = settings.runtime_secret.mode;
+  return {
+    base: [
+      "deployment.yaml",
+      "service.yaml",
+      "networkpolicy.yaml",
+      ...(request.deploy.replicas > 1 ? ["pdb.yaml"] : []),
+    ],
+    overlay: [
+      "namespace.yaml",
+      ...(request.deploy.database === "sqlite" ? ["pvc.yaml"] : []),
+      ...(mode === "external-secrets" ? ["externalsecret.yaml"] : []),
+      ...(mode === "sealed-secrets" ? ["sealedsecret.yaml"] : []),
+      "ingress.yaml",
+      ...(settings.image_updater ? ["image-updater.yaml"] : []),
+    ],
+  };
 }
 
 /** `devportal-<gitops repo>`: one ApplicationSet per GitOps repository, recognisably ours. */

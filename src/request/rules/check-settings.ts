@@ -1,6 +1,8 @@
 import { hostPatternProblem, isAllowedGitopsRepo } from "../deploy-policy.js";
 import type { ValidationError } from "../service-request.js";
 import { type PortalSettings, SECRET_ENV_PREFIX } from "../settings.schema.js";
+import { checkRegistryCredentials } from "./check-registry-credentials.js";
+import { checkTlsAndRuntimeSecret } from "./check-tls-and-runtime-secret.js";
 import {
   CPU_QUANTITY,
   DNS_1123_LABEL,
@@ -138,6 +140,7 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
     "argocd.project",
     `"${settings.argocd.project}" is not an Argo CD project name`,
   );
+  errors.push(...checkTlsAndRuntimeSecret(settings));
   for (const [name, secret] of Object.entries(settings.secrets)) {
     const at = `secrets.${name}`;
     expect(
@@ -151,5 +154,6 @@ export function checkSettings(settings: PortalSettings): ValidationError[] {
       `"${secret.from_env}" is not allowed: secrets may only come from environment variables named ${SECRET_ENV_PREFIX}*`,
     );
   }
+  errors.push(...checkRegistryCredentials(settings));
   return errors;
 }

@@ -149,5 +149,13 @@ export const IMPORTED_NAMES = new Set([
 
 /** Imported names a field may still take, each with why: `status` (rest_framework's HTTP
  * codes) is imported only by views.py and tests.py, where field names are never Python
- * names, only strings, and it is far too common a column to refuse for nothing. */
-export const IMPORTED_NAMES_FIELDS_MAY_USE = new Set(["status"]);
+ * names, only strings, and it is far too common a column to refuse for nothing. `cache`
+ * and `get_user_model` (tests.py), `call_command` and `connections` (the migrate_locked management command) live in
+ * modules that never hold a model's fields either. */
+export const IMPORTED_NAMES_FIELDS_MAY_USE = new Set([
+  "status",
+  "cache",
+  "call_command",
+  "connections",
+  "get_user_model",
+]);

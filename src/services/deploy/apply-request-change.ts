@@ -1,20 +1,17 @@
 import { isDeepStrictEqual } from "node:util";
 import { type Octokit, splitRepository } from "../../github/octokit.js";
-import { readFile } from "../../github/repos.js";
-import { render } from "../../render/render.js";
-import {
-  type DeployRequest,
-  formatError,
-  type RequestOrigin,
-  type ServiceRequest,
+import type {
+  DeployRequest,
+  RequestOrigin,
+  ServiceRequest,
 } from "../../request/service-request.js";
 import type { PortalSettings } from "../../request/settings.schema.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { type StatusReport, withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
-import { CATALOG_PATH, commitGitops, gitopsChanges, redeployMessage } from "./commit-gitops.js";
 import { readGitopsState } from "./gitops-state.js";
-import { commitUrl, type GitopsCommit } from "./outcome.js";
+import type { GitopsCommit } from "./outcome.js";
+import { commitServiceChange } from "./service-commit.js";
 
 export type RequestChange =
   | { kind: "none"; modelsIgnored: boolean }
@@ -60,56 +57,24 @@ export async function applyRequestChange(
         "the service is not deployed yet; its first deployment uses the recorded request";
       return { kind: "not-applied", reason, modelsIgnored } satisfies RequestChange;
     }
-    const rendered = render({
-      request: params.request,
-      settings: params.settings,
-      owner,
-      tag: state.tag,
-      gitopsBranch: state.branch,
-      origin: params.origin,
-    });
-    if (!rendered.ok) {
-      const reason = rendered.errors.map(formatError).join("; ");
-      return { kind: "not-applied", reason, modelsIgnored } satisfies RequestChange;
-    }
-    const { target } = rendered.value.context;
-    const entry = {
-      service,
-      url: target.url,
-      image: target.image,
-      database: params.request.deploy.database,
-      repository: params.repository,
-    };
-    const result = await commitGitops(octokit, {
-      owner: state.owner,
-      repo: state.repo,
-      branch: state.branch,
-      plan: async (head) => {
-        const readme = await readFile(octokit, {
-          owner: state.owner,
-          repo: state.repo,
-          path: CATALOG_PATH,
-          ref: head,
-        });
-        const changes = gitopsChanges({
-          rendered: rendered.value.repositoryB,
-          service,
-          entry,
-          // Only the service's directory and its catalog row: the ApplicationSet exists.
-          current: { readme, hasApplicationSet: true },
-        });
-        const message = redeployMessage({
-          service,
-          changed: diff.deploy,
-          tag: state.tag as string,
-        });
-        return { write: { ...changes, message } };
+    const result = await commitServiceChange(octokit, {
+      record,
+      state,
+      change: {
+        kind: "deploy-section",
+        request: params.request,
+        changed: diff.deploy,
+        repository: params.repository,
+        settings: params.settings,
+        origin: params.origin,
       },
     });
-    const commit =
-      result.kind === "written" && result.created
-        ? { sha: result.sha, url: commitUrl(state.gitops, result.sha) }
-        : undefined;
+    if (result.kind !== "written") {
+      const reason =
+        result.kind === "blocked" ? `${result.reason}: ${result.action}` : result.reason;
+      return { kind: "not-applied", reason, modelsIgnored } satisfies RequestChange;
+    }
+    const { commit } = result;
     return { kind: "applied", changed: diff.deploy, commit, modelsIgnored } satisfies RequestChange;
   });
 }

@@ -87,6 +87,8 @@ export type Decision =
 
 export interface DecisionInput {
   facts: WorkflowRunFacts;
+  /** `screenWorkflowRun(facts)`, made once per delivery before any API call. */
+  screening: Screening;
   /** The request record at the run's head SHA; undefined when the repository has none. */
   record: RequestRecord | undefined;
   /** The tag `apps/<service>/kustomization.yaml` deploys now; undefined before the first
@@ -102,8 +104,7 @@ export interface DecisionInput {
  * GitHub holds the same state, and every case is a table row in the unit tests.
  */
 export function decideWorkflowRun(input: DecisionInput): Decision {
-  const { facts, record, deployedTag } = input;
-  const screening = screenWorkflowRun(facts);
+  const { facts, record, deployedTag, screening } = input;
   if (!screening.ok) return { kind: "ignore", reason: screening.reason };
   if (!record) return { kind: "ignore", reason: "no Dev Portal request record: not our service" };
   const foreign = foreignRecord(facts, record);

@@ -1,21 +1,29 @@
 import { listRunJobs } from "../../github/actions.js";
+import type { AppIdentity } from "../../github/app-identity.js";
 import type { Octokit } from "../../github/octokit.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
+import { transientReason } from "../../runtime/transient.js";
 import type { LoadedSettings } from "../intake/load-settings.js";
 import { describeError } from "../provision/step-error.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { withKeyLock } from "../with-key-lock.js";
 import { believeRecord, type DeployTrust } from "./believe-record.js";
-import { bumpTag } from "./bump-tag.js";
-import { decideWorkflowRun, screenWorkflowRun, type WorkflowRunFacts } from "./decide.js";
-import { deployFirst } from "./deploy-first.js";
+import {
+  decideWorkflowRun,
+  type Screening,
+  screenWorkflowRun,
+  type WorkflowRunFacts,
+} from "./decide.js";
 import { gitopsAccessProblem, missingGitops, readGitopsState } from "./gitops-state.js";
 import { blockedBySettings, type DeployOutcome, failedJobs } from "./outcome.js";
+import { commitServiceChange, type ServiceChange } from "./service-commit.js";
 
 export interface WorkflowRunResult {
   outcome: DeployOutcome;
   /** The service's record, when the repository is ours: where to report. */
   record?: RequestRecord;
+  /** The app's identity, learnt for a believed record: reports are written as it. */
+  app?: AppIdentity;
 }
 
 /**
@@ -28,7 +36,7 @@ export interface WorkflowRunResult {
 export async function processWorkflowRun(
   octokit: Octokit,
   facts: WorkflowRunFacts,
-  trust: DeployTrust,
+  deps: { env: DeployTrust["env"]; app: () => Promise<AppIdentity> },
 ): Promise<WorkflowRunResult> {
   const screening = screenWorkflowRun(facts);
   if (!screening.ok) return { outcome: { kind: "ignored", reason: screening.reason } };
@@ -41,6 +49,8 @@ export async function processWorkflowRun(
       outcome: { kind: "ignored", reason: "no Dev Portal request record: not our service" },
     };
   }
+  // Learnt only now: a payload screened out or a repository without a record costs no call.
+  const trust: DeployTrust = { env: deps.env, app: await deps.app() };
   const belief = await believeRecord(octokit, { facts, record, trust });
   if (!belief.ok) {
     return {
@@ -49,28 +59,36 @@ export async function processWorkflowRun(
   }
   // Everything after the record concerns one service's directory: one delivery at a time.
   const key = `${record.gitops.toLowerCase()}#${record.request.service}`;
-  const outcome = await withKeyLock(key, () => act(octokit, facts, record, belief.settings));
-  return { outcome, record };
+  const outcome = await withKeyLock(key, () =>
+    act(octokit, { facts, screening, record, settings: belief.settings }),
+  );
+  return { outcome, record, app: trust.app };
 }
 
 async function act(
   octokit: Octokit,
-  facts: WorkflowRunFacts,
-  record: RequestRecord,
-  settings: LoadedSettings,
+  params: {
+    facts: WorkflowRunFacts;
+    screening: Screening;
+    record: RequestRecord;
+    settings: LoadedSettings;
+  },
 ): Promise<DeployOutcome> {
+  const { facts, screening, record, settings } = params;
   const { run } = facts;
   const service = record.request.service;
   let state: Awaited<ReturnType<typeof readGitopsState>>;
   try {
     state = await readGitopsState(octokit, { gitops: record.gitops, service, image: record.image });
   } catch (error) {
+    // A transient failure heals by running the job again (the queue retries it).
+    if (transientReason(error)) throw error;
     // Same rule as for writes: report what the platform team must do, never throw.
     return { kind: "blocked", run, ...accessProblem(record.gitops, error) };
   }
   const deployedTag = state.kind === "ready" ? state.tag : undefined;
   const imageUpdater = state.kind === "ready" && state.imageUpdater;
-  const decision = decideWorkflowRun({ facts, record, deployedTag, imageUpdater });
+  const decision = decideWorkflowRun({ facts, screening, record, deployedTag, imageUpdater });
   switch (decision.kind) {
     case "ignore":
       return { kind: "ignored", reason: decision.reason };
@@ -115,12 +133,45 @@ async function writeGitops(
   const { run } = facts;
   if (state.kind === "missing") return { kind: "blocked", run, ...missingGitops(state.gitops) };
   try {
-    if (params.bump) return await bumpTag(octokit, { facts, record, state });
-    // Rendering needs what the platform team set (resources, ingress class, Argo CD
-    // project): it lives in the control plane, not in the record.
-    if (!settings.ok) return blockedBySettings(run, settings.errors);
-    return await deployFirst(octokit, { facts, record, state, settings: settings.value });
+    let change: ServiceChange;
+    if (params.bump) {
+      change = { kind: "bump", run, repository: facts.repository };
+    } else {
+      // Rendering needs what the platform team set (resources, ingress class, Argo CD
+      // project): it lives in the control plane, not in the record.
+      if (!settings.ok) return blockedBySettings(run, settings.errors);
+      const { fullName, defaultBranch } = facts.repository;
+      change = {
+        kind: "first-deploy",
+        run,
+        repository: fullName,
+        branch: defaultBranch,
+        settings: settings.value,
+      };
+    }
+    const result = await commitServiceChange(octokit, { record, state, change });
+    switch (result.kind) {
+      case "written":
+        if (params.bump) {
+          return { kind: "bumped", run, from: result.from, tag: result.tag, commit: result.head };
+        }
+        return {
+          kind: "deployed",
+          run,
+          tag: result.tag,
+          commit: result.commit,
+          application: record.request.service,
+          url: result.url ?? "",
+        };
+      case "blocked":
+        return { kind: "blocked", run, reason: result.reason, action: result.action };
+      case "refused":
+        return { kind: "refused", run, reason: result.reason };
+      case "unchanged":
+        return { kind: "unchanged", run, tag: result.tag, reason: result.reason };
+    }
   } catch (error) {
+    if (transientReason(error)) throw error;
     // Reported, not thrown: GitHub never redelivers a failed webhook, so a thrown error
     // would leave the requester looking at "CI passed" with nothing deployed.
     return { kind: "blocked", run, ...accessProblem(state.gitops, error) };

@@ -3,11 +3,10 @@ import { closeIssue, findAppComment, getIssue, upsertComment } from "../../githu
 import { type Octokit, splitRepository } from "../../github/octokit.js";
 import { syncLabels } from "../../github/sync-labels.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
-import type { RequestOrigin } from "../../request/service-request.js";
 import { decodeStatusMarker, OUTCOME_LABELS, statusMarkerOf } from "../state-in-github.js";
 import { notifyPerson } from "../status/notify-person.js";
 import { renderStatusComment } from "../status/render-status-comment.js";
-import { initialReport, outcomeOf, type StatusReport } from "../status/status-report.js";
+import { initialReport, outcomeOf } from "../status/status-report.js";
 import { type DeployOutcome, statusForOutcome } from "./outcome.js";
 
 /**
@@ -43,7 +42,7 @@ export async function reportOutcome(
   if (origin.kind === "pull_request") {
     // The merged pull request is the request's home: no outcome label (it may carry several
     // services), and a mention of its author when the service is live or stopped.
-    await mentionOnPullRequest(octokit, { ...issueRef, app: params.app, origin, report });
+    await notifyPerson(octokit, { ...issueRef, app: params.app, report });
     return "reported";
   }
   const label = OUTCOME_LABELS[outcomeOf(report)];
@@ -57,33 +56,4 @@ export async function reportOutcome(
     await closeIssue(octokit, issueRef);
   }
   return "reported";
-}
-
-async function mentionOnPullRequest(
-  octokit: Octokit,
-  params: {
-    owner: string;
-    repo: string;
-    issue: number;
-    app: AppIdentity;
-    origin: RequestOrigin;
-    report: StatusReport;
-  },
-): Promise<void> {
-  const outcome = outcomeOf(params.report);
-  if (outcome === "provisioning") return;
-  const { origin, report } = params;
-  const who = [...new Set([origin.author, origin.requester].filter(Boolean))]
-    .map((login) => `@${login}`)
-    .join(" ");
-  const service = `\`${report.service ?? origin.path ?? "service"}\``;
-  const step = outcome === "deployed" ? report.steps.deployed : report.steps.ci;
-  await notifyPerson(octokit, {
-    ...params,
-    key: `${outcome} ${origin.path ?? ""} ${step.link ?? step.note}`,
-    body:
-      outcome === "deployed"
-        ? `${who} ${service} is deployed: the status comment above has its links.`
-        : `${who} ${service} stopped: the status comment above says what failed and what to do.`,
-  });
 }

@@ -17,11 +17,13 @@ const WORKFLOW_FILE = WORKFLOW_PATH.slice(WORKFLOW_PATH.lastIndexOf("/") + 1);
  * `workflow_run` webhooks carry on from there), reported as CI running. Green: handle it as
  * if its webhook had just arrived, which finishes a deployment that was blocked (Repository_B
  * missing, no access) and does nothing when the deployment already happened. Undefined when
- * there is no build to act on yet.
+ * there is no build to act on yet. With `rerunFailed: false` (the recovery sweep, which nobody
+ * asked to re-run anything) a failed build is reported as if its webhook had just arrived.
  */
 export async function retryDeployment(
   octokit: Octokit,
   params: RepoParams & { trust: DeployTrust },
+  options: { rerunFailed: boolean } = { rerunFailed: true },
 ): Promise<WorkflowRunResult | undefined> {
   const repo = { owner: params.owner, repo: params.repo };
   const repository = await getRepository(octokit, repo);
@@ -29,7 +31,8 @@ export async function retryDeployment(
   const branch = repository.defaultBranch;
   const run = await findLatestRun(octokit, { ...repo, workflow: WORKFLOW_FILE, branch });
   if (run?.status !== "completed") return undefined;
-  if (run.conclusion !== null && FAILED_CONCLUSIONS.includes(run.conclusion)) {
+  const failed = run.conclusion !== null && FAILED_CONCLUSIONS.includes(run.conclusion);
+  if (failed && options.rerunFailed) {
     const record = (await readRequestRecord(octokit, { ...repo, ref: run.headSha }))?.record;
     if (!record) return undefined;
     await rerunFailedJobs(octokit, { ...repo, runId: run.id });
@@ -49,7 +52,7 @@ export async function retryDeployment(
       },
       run,
     },
-    params.trust,
+    { env: params.trust.env, app: async () => params.trust.app },
   );
 }
 
@@ -61,14 +64,19 @@ export async function retryDeployment(
 export async function retryBuild(
   octokit: Octokit,
   params: { report: StatusReport; trust: DeployTrust },
+  options: { rerunFailed: boolean } = { rerunFailed: true },
 ): Promise<void> {
   const { report, trust } = params;
   // The repository this run proved to be the request's own (ensureRepository), nothing else.
   if (report.steps.code.state !== "done" || !report.repository) return;
-  const result = await retryDeployment(octokit, {
-    ...splitRepository(report.repository.fullName),
-    trust,
-  });
+  const result = await retryDeployment(
+    octokit,
+    {
+      ...splitRepository(report.repository.fullName),
+      trust,
+    },
+    options,
+  );
   if (result?.record) {
     await reportOutcome(octokit, {
       record: result.record,

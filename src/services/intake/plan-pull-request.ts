@@ -1,13 +1,16 @@
 import type { Logger } from "probot";
 import { upsertCheckRun } from "../../github/checks.js";
-import { findAppComment, listPullRequestFiles, upsertComment } from "../../github/issues.js";
+import { findAppComment, upsertComment } from "../../github/issues.js";
 import { type Octokit, type RepoParams, splitRepository } from "../../github/octokit.js";
+import { listPullRequestFiles } from "../../github/pulls.js";
 import { getRepository, readFile } from "../../github/repos.js";
 import {
   type Annotation,
   checkRunFeedback,
+  clip,
   type Problem,
 } from "../../render/feedback/fit-problems.js";
+import { GITHUB_LIMITS } from "../../render/feedback/github-limits.js";
 import {
   type FilePlan,
   PLAN_COMMENT_MARKER,
@@ -99,7 +102,7 @@ export async function planPullRequest(
         : settingsProblems
           ? "The portal settings have problems"
           : `${failing} request file(s) have problems`,
-      summary: body.replace(PLAN_COMMENT_MARKER, "").trim().slice(0, 65_535),
+      summary: clip(body.replace(PLAN_COMMENT_MARKER, "").trim(), GITHUB_LIMITS.checkRunSummary),
     },
     annotations,
   });

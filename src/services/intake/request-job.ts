@@ -21,6 +21,9 @@ export interface RequestJob {
   /** An edit of the request issue: it may fix a rejected request, but never re-provisions
    * one whose code is pushed (Repository_A then belongs to its team). */
   edit?: boolean;
+  /** Runs of this job before this one (the queue's attempt): sets the back-off of a
+   * transient failure. */
+  attempt?: number;
   /** Settings already loaded by the caller (a push loads them once for every file). */
   settings?: LoadedSettings;
 }

@@ -38,6 +38,8 @@ export interface CommandParams {
   commentId: number;
   commenter: string;
   defaultBranch: string;
+  /** The queue's attempt, for the back-off of transient failures. */
+  attempt?: number;
 }
 
 /**
@@ -127,6 +129,7 @@ async function runCommandFor(
   const { params, job, app, settings, reply } = input;
   const { octokit, log, repo, command } = params;
   if (command.kind !== "command") return;
+  job.attempt = params.attempt ?? 0;
   const allowed = await authorizeCommenter(octokit, {
     ...repo,
     login: params.commenter,

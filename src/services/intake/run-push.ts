@@ -39,6 +39,8 @@ export async function runPush(
     sender: string;
     files: string[];
     defaultBranch: string;
+    /** The queue's attempt, for the back-off of transient failures. */
+    attempt?: number;
   },
 ): Promise<void> {
   const { octokit, log, repo, sha } = params;
@@ -54,26 +56,22 @@ export async function runPush(
     const issue = pull
       ? { number: pull.number, labels: pull.labels }
       : await findOrOpenRequestIssue(octokit, { ...repo, path, sha, app });
-    const job = fileRequestJob({
-      ...params,
-      issue,
-      path,
-      settings,
-      ...(pull ? { pullRequest: { author: pull.author } } : {}),
-    });
+    const job = {
+      ...fileRequestJob({
+        ...params,
+        issue,
+        path,
+        settings,
+        ...(pull ? { pullRequest: { author: pull.author } } : {}),
+      }),
+      attempt: params.attempt ?? 0,
+    };
     const report = await runRequest(deps, job);
     if (!report) continue;
     const outcome = outcomeOf(report);
-    if (pull && outcome === "failed") {
-      const who = [...new Set([pull.author, params.sender].filter(Boolean))];
-      await notifyPerson(octokit, {
-        ...repo,
-        issue: pull.number,
-        app,
-        key: `failed ${path} ${sha}`,
-        body: `${who.map((login) => `@${login}`).join(" ")} Dev Portal stopped on \`${path.replace(/`/g, "'")}\`: the status comment above says what to fix. Push the fix (a new pull request) or comment \`/devportal retry\`.`,
-      });
-    }
+    // Provisioning that stopped needs the author; the deploy pipeline reports the rest.
+    if (pull && outcome === "failed")
+      await notifyPerson(octokit, { ...repo, issue: pull.number, app, report });
     const marker = commitCommentMarker(path);
     await upsertCommitComment(octokit, {
       ...repo,

@@ -1,15 +1,16 @@
-import { findAppComment } from "../../github/issues.js";
+import { type FoundComment, findAppComment } from "../../github/issues.js";
 import { splitRepository } from "../../github/octokit.js";
 import type { FileTree } from "../../render/file-tree.js";
 import { type Rendered, render } from "../../render/render.js";
 import { formatError, type Result } from "../../request/service-request.js";
+import { RetryLater, retryNote, retryPlan } from "../../runtime/transient.js";
 import { applyRequestChange, withRequestChange } from "../deploy/apply-request-change.js";
 import type { ResolvedDeps } from "../portal-deps.js";
 import { ensureRepository } from "../provision/ensure-repository.js";
 import { ensureSecrets } from "../provision/ensure-secrets.js";
 import { pushCode } from "../provision/push-code.js";
 import { describeError } from "../provision/step-error.js";
-import { decodeStatusMarker, statusMarkerOf } from "../state-in-github.js";
+import { decodeStatusMarker, encodeStatusMarker, statusMarkerOf } from "../state-in-github.js";
 import { publishStatus } from "../status/publish-status.js";
 import { type StatusReport, type StepName, withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
@@ -44,13 +45,13 @@ async function runRequestNow(
     return undefined;
   }
   job.settings = settings;
-  let comment = await findAppComment(octokit, {
+  const found = await findAppComment(octokit, {
     ...repo,
     issue: job.issue.number,
     marker: statusMarkerOf(job.origin),
     app: await deps.app(),
   });
-  const previous = comment ? decodeStatusMarker(comment.body) : undefined;
+  const previous = found ? decodeStatusMarker(found.body) : undefined;
   if (job.edit && previous?.steps.code.state === "done") {
     log.info({ repo: repo.repo, issue: job.issue.number }, "edit of a provisioned request ignored");
     return previous;
@@ -62,113 +63,165 @@ async function runRequestNow(
   if (!prepared.ok) {
     log.info({ repo: repo.repo, issue: job.issue.number }, "request not provisioned");
     const report = { ...prepared.report, ...owned };
-    await publishStatus(job, { report, ...(comment ? { existing: comment } : {}) });
+    await publishStatus(job, { report, ...(found ? { existing: found } : {}) });
     return report;
   }
-  const { rendered, secrets } = prepared;
-  let report = withStep({ ...prepared.report, ...owned }, "repository", {
+  const report = withStep({ ...prepared.report, ...owned }, "repository", {
     state: "pending",
-    note: `creating ${rendered.plan.repository.fullName}`,
+    note: `creating ${prepared.rendered.plan.repository.fullName}`,
   });
   // First answer for a new request: the requester sees it is being worked on. A redelivery
   // or retry already has a comment, and skips this write.
-  if (!comment) comment = await publishStatus(job, { report });
-  const fail = async (step: StepName, error: unknown) => {
-    log.warn(
-      { repo: repo.repo, issue: job.issue.number, step, err: describeError(error) },
-      "step failed",
-    );
-    report = withStep(report, step, { state: "failed", note: describeError(error) });
-    await publishStatus(job, { report, existing: comment });
-    return report;
-  };
-  const sleep = deps.sleep ? { sleep: deps.sleep } : {};
+  const comment = found ?? (await publishStatus(job, { report }));
+  const run: Run = { job, comment, report };
+  if (!(await provision(deps, run, { ...prepared, previous }))) return run.report;
+  // Finished work delivered again: the deploy pipeline rewrote the comment from its marker
+  // (without the plan), so the text differs while nothing changed. Same steps, no write.
+  if (
+    previous?.steps.code.state === "done" &&
+    comment.body.includes(encodeStatusMarker(run.report))
+  ) {
+    return run.report;
+  }
+  await publishStatus(job, { report: run.report, existing: comment });
+  return run.report;
+}
 
-  let repository: Awaited<ReturnType<typeof ensureRepository>>;
+/** One run of the steps: the report so far, and the comment it is published in. */
+interface Run {
+  job: RequestJob;
+  comment: FoundComment;
+  report: StatusReport;
+}
+
+/**
+ * A step's work, or undefined once its failure is reported: the step is marked failed with
+ * the reason in the status comment, and the run stops there.
+ */
+async function step<T>(run: Run, name: StepName, work: () => Promise<T>): Promise<T | undefined> {
   try {
-    repository = await ensureRepository(octokit, {
+    return await work();
+  } catch (error) {
+    await failStep(run, name, error);
+    return undefined;
+  }
+}
+
+async function failStep(run: Run, name: StepName, error: unknown): Promise<void> {
+  const { job } = run;
+  const retry = retryPlan(error, job.attempt ?? 0);
+  if (retry) {
+    // Transient: say so where the requester looks, and let the queue run the job again
+    // (every step re-reads GitHub, so what was applied is found, not redone). GitHub may
+    // refuse this write too; the retry does not depend on it.
+    job.log.warn(
+      { repo: job.repo.repo, issue: job.issue.number, step: name, reason: retry.reason },
+      "step will be retried",
+    );
+    run.report = withStep(run.report, name, { state: "pending", note: retryNote(retry) });
+    await publishStatus(job, { report: run.report, existing: run.comment }).catch(() => undefined);
+    throw new RetryLater(retry, error);
+  }
+  job.log.warn(
+    { repo: job.repo.repo, issue: job.issue.number, step: name, err: describeError(error) },
+    "step failed",
+  );
+  run.report = withStep(run.report, name, { state: "failed", note: describeError(error) });
+  await publishStatus(job, { report: run.report, existing: run.comment });
+}
+
+/** repository -> secrets -> code (-> deploy changes of an existing service). False when a
+ * step failed, which it has reported already. */
+async function provision(
+  deps: ResolvedDeps,
+  run: Run,
+  params: { rendered: Rendered; secrets: Record<string, string>; previous?: StatusReport },
+): Promise<boolean> {
+  const { rendered, secrets, previous } = params;
+  const { octokit, origin, log } = run.job;
+  const sleep = deps.sleep ? { sleep: deps.sleep } : {};
+  const repository = await step(run, "repository", () =>
+    ensureRepository(octokit, {
       context: rendered.context,
-      origin: job.origin,
+      origin,
       markKey: deps.markKey,
       known: previous?.repository,
-    });
-  } catch (error) {
-    return fail("repository", error);
-  }
-  report = withStep(report, "repository", {
+    }),
+  );
+  if (!repository) return false;
+  run.report = withStep(run.report, "repository", {
     state: "done",
     note: repository.fullName,
     link: repository.htmlUrl,
   });
-  report = { ...report, repository: { fullName: repository.fullName, id: repository.id } };
-  const { owner, repo: name } = splitRepository(repository.fullName);
+  run.report = { ...run.report, repository: { fullName: repository.fullName, id: repository.id } };
+  const { owner, repo } = splitRepository(repository.fullName);
   // The plan assumed GitHub's default branch; an organisation may name it otherwise, and the
   // workflow must build pushes to the branch the repository really has.
   const files = filesForBranch(rendered, repository.defaultBranch);
-  if (!files.ok) return fail("code", new Error(files.errors.map(formatError).join("; ")));
-  try {
-    const result = await ensureSecrets(octokit, { owner, repo: name, values: secrets, ...sleep });
-    report = withStep(report, "secrets", {
-      state: "done",
-      note:
-        result.set.length + result.present.length === 0
-          ? "none configured"
-          : `${[...result.set, ...result.present].join(", ")} set before the first commit`,
-    });
-  } catch (error) {
-    return fail("secrets", error);
+  if (!files.ok) {
+    await failStep(run, "code", new Error(files.errors.map(formatError).join("; ")));
+    return false;
   }
-  try {
-    const pushed = await pushCode(octokit, {
+  const secretsSet = await step(run, "secrets", () =>
+    ensureSecrets(octokit, { owner, repo, values: secrets, ...sleep }),
+  );
+  if (!secretsSet) return false;
+  run.report = withStep(run.report, "secrets", {
+    state: "done",
+    note:
+      secretsSet.set.length + secretsSet.present.length === 0
+        ? "none configured"
+        : `${[...secretsSet.set, ...secretsSet.present].join(", ")} set before the first commit`,
+  });
+  const pushed = await step(run, "code", () =>
+    pushCode(octokit, {
       repository,
       files: files.value,
       service: rendered.context.request.service,
-      origin: job.origin,
+      origin,
       ...sleep,
-    });
-    log.info(
-      {
-        repo: repository.fullName,
-        sha: pushed.sha,
-        state: repository.state,
-        created: pushed.created,
-      },
-      "code pushed",
-    );
-    // A resumed run keeps the link to the commit that was pushed, not to today's head.
-    const done = previous?.steps.code.state === "done" && !pushed.created;
-    report = withStep(
-      report,
-      "code",
-      done && previous
-        ? previous.steps.code
-        : {
-            state: "done",
-            note: "one commit with every file",
-            link: `${repository.htmlUrl}/commit/${pushed.sha}`,
-          },
-    );
-    report = carryDeployState(report, previous, pushed.created, rendered.context.request.ci);
-  } catch (error) {
-    return fail("code", error);
-  }
-  if (repository.state === "resumed" && repository.head) {
-    // An existing service: a changed `deploy` section is re-rendered into Repository_B.
-    try {
-      const change = await applyRequestChange(octokit, {
-        repository: repository.fullName,
-        ref: repository.head,
-        request: rendered.context.request,
-        settings: rendered.context.settings,
-        origin: job.origin,
-      });
-      report = withRequestChange(report, change);
-    } catch (error) {
-      return fail("deployed", error);
-    }
-  }
-  await publishStatus(job, { report, existing: comment });
-  return report;
+    }),
+  );
+  if (!pushed) return false;
+  log.info(
+    {
+      repo: repository.fullName,
+      sha: pushed.sha,
+      state: repository.state,
+      created: pushed.created,
+    },
+    "code pushed",
+  );
+  // A resumed run keeps the link to the commit that was pushed, not to today's head.
+  const kept = previous?.steps.code.state === "done" && !pushed.created;
+  run.report = withStep(
+    run.report,
+    "code",
+    kept && previous
+      ? previous.steps.code
+      : {
+          state: "done",
+          note: "one commit with every file",
+          link: `${repository.htmlUrl}/commit/${pushed.sha}`,
+        },
+  );
+  run.report = carryDeployState(run.report, previous, pushed.created, rendered.context.request.ci);
+  if (repository.state !== "resumed" || !repository.head) return true;
+  // An existing service: a changed `deploy` section is re-rendered into Repository_B.
+  const ref = repository.head;
+  const change = await step(run, "deployed", () =>
+    applyRequestChange(octokit, {
+      repository: repository.fullName,
+      ref,
+      request: rendered.context.request,
+      settings: rendered.context.settings,
+      origin,
+    }),
+  );
+  if (!change) return false;
+  run.report = withRequestChange(run.report, change);
+  return true;
 }
 
 function filesForBranch(rendered: Rendered, branch: string): Result<FileTree> {

@@ -4,6 +4,7 @@ import { getAccountType } from "../../github/orgs.js";
 import { createOrgRepository, getRepository, type RepositoryInfo } from "../../github/repos.js";
 import type { RenderContext } from "../../render/render-context.js";
 import type { RequestOrigin } from "../../request/service-request.js";
+import { transientReason } from "../../runtime/transient.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { carriesMark, markedDescription, repositoryMark } from "./repository-marker.js";
 import { sameRequest } from "./same-request.js";
@@ -66,6 +67,7 @@ export async function ensureRepository(
       name: repo,
       description: markedDescription(params.context.request.description, mark),
       visibility: params.context.settings.visibility,
+      homepage: requestUrl(octokit, params.origin),
     });
     return { ...created, state: "created" };
   } catch (error) {
@@ -94,7 +96,7 @@ async function inspect(
     known.fullName.toLowerCase() === info.fullName.toLowerCase();
   const marked = carriesMark(info.description, params.mark);
   const head = await getBranchHead(octokit, { owner, repo, branch: info.defaultBranch });
-  if (!head) throw taken(info);
+  if (!head) throw taken(info, params.origin);
   const origin = (await readRequestRecord(octokit, { owner, repo, ref: head }))?.origin;
   if (origin) {
     if (!sameRequest(origin, params.origin)) {
@@ -113,10 +115,18 @@ async function inspect(
   if (marked && (await onlyAutoInit(octokit, { owner, repo, head })) && recent(info, params)) {
     return { ...info, state: "created" };
   }
-  throw taken(info);
+  throw taken(info, params.origin);
 }
 
-function taken(info: RepositoryInfo): StepError {
+function taken(info: RepositoryInfo, origin: RequestOrigin): StepError {
+  // Created by the app for another request whose code is not pushed yet: its homepage names
+  // that request, which the requester is pointed at.
+  const claimedBy = info.homepage ? claimOf(info.homepage) : undefined;
+  if (claimedBy && !sameClaim(claimedBy, origin)) {
+    return new StepError(
+      `${info.fullName} is being created for another request (${claimedBy}): choose another service name`,
+    );
+  }
   return new StepError(
     `the name is taken: ${info.fullName} already exists and Dev Portal did not create it for this request, so nothing was written to it; choose another service name`,
   );
@@ -136,12 +146,41 @@ function recent(info: RepositoryInfo, params: { now?: () => number }): boolean {
   return Number.isFinite(created) && now - created <= OWN_REPOSITORY_WINDOW_MS;
 }
 
+/** The request's web address, set as the new repository's homepage. */
+function requestUrl(octokit: Octokit, origin: RequestOrigin): string {
+  // api.github.com -> github.com; GitHub Enterprise: https://host/api/v3 -> https://host.
+  const api = String(octokit.request.endpoint.DEFAULTS.baseUrl);
+  const web =
+    api === "https://api.github.com" ? "https://github.com" : api.replace(/\/api\/v3\/?$/, "");
+  return origin.kind === "issue"
+    ? `${web}/${origin.repository}/issues/${origin.issue}`
+    : `${web}/${origin.repository}/blob/HEAD/${origin.path}`;
+}
+
+/** "owner/repo#7" or "owner/repo:path" from a homepage the app set; undefined otherwise
+ * (a homepage people set is not a claim). */
+function claimOf(homepage: string): string | undefined {
+  const issue = homepage.match(/\/([^/]+\/[^/]+)\/issues\/(\d+)$/);
+  if (issue) return `${issue[1]}#${issue[2]}`;
+  const file = homepage.match(/\/([^/]+\/[^/]+)\/blob\/HEAD\/(.+)$/);
+  return file ? `${file[1]}:${file[2]}` : undefined;
+}
+
+function sameClaim(claim: string, origin: RequestOrigin): boolean {
+  const mine =
+    origin.kind === "issue"
+      ? `${origin.repository}#${origin.issue}`
+      : `${origin.repository}:${origin.path}`;
+  return claim.toLowerCase() === mine.toLowerCase();
+}
+
 async function explainCreateFailure(
   octokit: Octokit,
   params: { owner: string; repo: string; error: unknown },
 ): Promise<unknown> {
   const status = statusOf(params.error);
-  if (status !== 404 && status !== 403) return params.error;
+  // A rate limit is a 403 too: it heals by waiting, and says nothing about permissions.
+  if ((status !== 404 && status !== 403) || transientReason(params.error)) return params.error;
   const type = await getAccountType(octokit, { login: params.owner }).catch(() => undefined);
   if (type === "User") {
     return new StepError(

@@ -1,4 +1,6 @@
 import Mustache from "mustache";
+import { fitProblems, omittedNote } from "../../render/feedback/fit-problems.js";
+import { GITHUB_LIMITS } from "../../render/feedback/github-limits.js";
 import { loadTemplateSet } from "../../render/load-template-set.js";
 import { markdownInline } from "../../render/markdown-text.js";
 import { encodeStatusMarker, STATUS_MARKER, statusMarkerOf } from "../state-in-github.js";
@@ -17,11 +19,13 @@ const LABELS: Record<StepName, string> = {
   deployed: "Deployed",
 };
 
-/** The status comment's Markdown: a checklist, the problems to fix, the plan, the marker. */
+/** The status comment's Markdown: a checklist, the problems to fix, the plan, the marker.
+ * However many problems a request has, the comment fits GitHub's limit: the first ones are
+ * listed and the rest counted (GitHub would refuse the whole comment otherwise). */
 export function renderStatusComment(report: StatusReport): string {
   const template = loadTemplateSet("comments").find((file) => file.path === "status.md");
   if (!template) throw new Error("templates/comments/status.md is missing");
-  const view = {
+  const base = {
     marker: [
       encodeStatusMarker(report),
       ...(statusMarkerOf(report.origin) === STATUS_MARKER ? [] : [statusMarkerOf(report.origin)]),
@@ -37,12 +41,22 @@ export function renderStatusComment(report: StatusReport): string {
       };
     }),
     hasProblems: report.problems.length > 0,
-    problems: report.problems.map((problem) => ({
-      field: markdownInline(problem.field),
-      message: markdownInline(problem.message),
-    })),
     plan: report.plan ? renderPlan(report.plan) : undefined,
   };
-  // Everything variable was escaped above; Mustache's HTML escaping would only garble it.
-  return Mustache.render(template.template, view, {}, { escape: (value: string) => value });
+  const problems = report.problems.map((problem) => ({
+    field: markdownInline(problem.field),
+    message: markdownInline(problem.message),
+  }));
+  return fitProblems({
+    problems,
+    limit: GITHUB_LIMITS.commentBody,
+    build: (shown, omitted) =>
+      // Everything variable was escaped above; Mustache's HTML escaping would only garble it.
+      Mustache.render(
+        template.template,
+        { ...base, problems: shown, omitted: omitted > 0 ? omittedNote(omitted) : undefined },
+        {},
+        { escape: (value: string) => value },
+      ),
+  }).text;
 }

@@ -1,4 +1,4 @@
-"""Django admin pages for every model, at /admin/ (create a user: manage.py createsuperuser)."""
+"""Django admin pages for every model, at /{{api.admin}}/ (create a user: manage.py createsuperuser)."""
 from django.contrib import admin
 
 from . import models

@@ -9,7 +9,11 @@ Variables:
 {{#cors}}
   DJANGO_CORS_ALLOWED_ORIGINS  comma-separated origins, e.g. https://app.example.com
 {{/cors}}
+  DJANGO_HTTPS          "1" when clients reach the service over TLS (set by the Deployment
+                        when the portal's settings turn TLS on): HTTPS redirect, HSTS and
+                        Secure cookies
   DJANGO_LOG_LEVEL      level of the service's own loggers (default INFO)
+  PORT                  the port gunicorn listens on (gunicorn.conf.py; default 8000)
 
 Written to run on Django 3.2 and on the 5.2 LTS that requirements.txt pins: it uses no
 setting that only one of them understands without a fallback for the other.
@@ -49,13 +53,18 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (
 )
 
 INSTALLED_APPS = [
+{{#api.admin}}
     "django.contrib.admin",
+{{/api.admin}}
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+{{#api.token}}
+    "rest_framework.authtoken",
+{{/api.token}}
 {{#cors}}
     "corsheaders",
 {{/cors}}
@@ -135,12 +144,35 @@ if django.VERSION >= (4, 2):
 else:
     STATICFILES_STORAGE = _STATIC_STORAGE
 
+# Who may do what is decided in {{project}}/permissions.py, as the request asked:
+# reads {{api.read}}, writes {{api.write}}.
 REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    # Open by default, as requested through the portal: add authentication classes and
-    # permissions here before the API holds anything private.
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+{{#api.token}}
+        # `Authorization: Token <key>`; keys: python manage.py drf_create_token <user>, or
+        # POST username and password to /api/auth/token/.
+        "rest_framework.authentication.TokenAuthentication",
+{{/api.token}}
+{{#api.session}}
+        # The login cookie of the admin; unsafe methods then also need the CSRF token.
+        "rest_framework.authentication.SessionAuthentication",
+{{/api.session}}
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["{{project}}.permissions.ApiAccess"],
+    # Counted per process in the local-memory cache: with N gunicorn workers and R
+    # replicas a client may get up to N*R times the rate. Point CACHES at a shared cache
+    # (Redis, Memcached) when the limit must be exact.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": "{{api.throttle.anonymous}}", "user": "{{api.throttle.user}}"},
+    # One proxy (the ingress controller) sits in front: anonymous clients are told apart by
+    # the address it appends to X-Forwarded-For, not by the controller's own address. The
+    # NetworkPolicy admits only the ingress controller, so nobody else can forge the header.
+    "NUM_PROXIES": 1,
 }
 {{#cors}}
 
@@ -148,19 +180,29 @@ CORS_ALLOWED_ORIGINS = env_list("DJANGO_CORS_ALLOWED_ORIGINS")
 {{/cors}}
 
 # TLS ends at the ingress, which tells Django the original scheme in X-Forwarded-Proto.
+# Only the ingress controller can reach the pods (NetworkPolicy), so the header is its.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Set only when clients really use TLS: Secure cookies over plain HTTP would break the
+# admin login, and HSTS on a host without a certificate would lock browsers out.
+HTTPS = env_bool("DJANGO_HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# Consent to preloading; the host enters browsers' preload lists only when submitted.
+SECURE_HSTS_PRELOAD = HTTPS
 
-# Everything to stdout, one line per record: the container runtime collects it.
+# Everything to stdout, one JSON object per line: the container runtime collects it and
+# log pipelines parse it without guessing.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "{{project}}.json_log.JsonFormatter"},
     },
     "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "plain"},
+        "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
     },
     "root": {"handlers": ["stdout"], "level": "WARNING"},
     "loggers": {

@@ -49,18 +49,21 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     expect(Object.keys(files).sort()).toEqual([
       "README.md",
       "apps/orders-api/README.md",
-      "apps/orders-api/deployment.yaml",
+      "apps/orders-api/base/deployment.yaml",
+      "apps/orders-api/base/kustomization.yaml",
+      "apps/orders-api/base/networkpolicy.yaml",
+      "apps/orders-api/base/service.yaml",
       "apps/orders-api/ingress.yaml",
       "apps/orders-api/kustomization.yaml",
       "apps/orders-api/namespace.yaml",
       "apps/orders-api/pvc.yaml",
-      "apps/orders-api/service.yaml",
       "k8s/applicationset.yaml",
     ]);
     expect(files["apps/orders-api/kustomization.yaml"]).toContain(`newTag: "${run.head_sha}"`);
     expect(files["k8s/applicationset.yaml"]).toContain("kind: ApplicationSet");
     expect(files["README.md"]).toContain(
-      "| [orders-api](apps/orders-api/) | https://orders.example.com/ |",
+      // No tls in these portal settings: the URL says http, as the Ingress serves it.
+      "| [orders-api](apps/orders-api/) | http://orders.example.com/ |",
     );
 
     const comments = issue()?.comments ?? [];
@@ -70,7 +73,7 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     expect(status).toContain("✅ **Deployed**");
     expect(status).toContain(`https://github.com/acme/gitops/commit/${history[0]?.sha}`);
     expect(status).toContain("Argo CD application orders\\-api");
-    expect(status).toContain("https\\:\\/\\/orders\\.example\\.com\\/");
+    expect(status).toContain("http\\:\\/\\/orders\\.example\\.com\\/");
     expect(issue()?.state).toBe("closed");
     expect(issue()?.labels).toContain("devportal:deployed");
     expect(issue()?.labels).not.toContain("devportal:provisioning");

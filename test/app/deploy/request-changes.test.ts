@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { GitHubDouble } from "../../support/github/github-double.js";
 import { moveTo, recordedPayload } from "../../support/github/payloads.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
-import { ORG, REQUEST_FILE, REQUESTS } from "../../support/github/scenario.js";
+import {
+  ORG,
+  REQUEST_FILE,
+  REQUESTS,
+  SETTINGS,
+  setSettings,
+} from "../../support/github/scenario.js";
 import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
 import { kustomizeBuild } from "../../support/k8s/kustomize-build.js";
@@ -81,7 +87,7 @@ describe("a changed request of a deployed service", () => {
     expect(changedPaths(double, "gitops", before, history[0]?.sha ?? "")).toEqual([
       "README.md",
       "apps/orders-api/README.md",
-      "apps/orders-api/deployment.yaml",
+      "apps/orders-api/base/deployment.yaml",
       "apps/orders-api/ingress.yaml",
       "apps/orders-api/pvc.yaml",
     ]);
@@ -94,6 +100,30 @@ describe("a changed request of a deployed service", () => {
     );
     // Repository_A was not touched: only the GitOps repository changed.
     expect(double.state.repo(ORG, "orders-api")?.git.history("main")).toHaveLength(2);
+  });
+
+  it("after the platform team changes the registry, a deploy change keeps the image that was pushed", async () => {
+    const tag = await deployFromFile();
+    // Another registry: its credentials come from organisation Actions secrets (neither listed).
+    const settings = SETTINGS.replace("registry: ghcr.io", "registry: registry.acme.dev").replace(
+      /secrets:[\s\S]*$/,
+      "",
+    );
+    expect(settings).not.toBe(SETTINGS);
+    setSettings(double, settings);
+
+    await pushRequest(REQUEST_FILE.replace("storage: 1Gi", "storage: 5Gi"), "modified");
+    double.assertClean();
+
+    // Nothing rewritten to an image the workflow never pushed: the commit is refused.
+    expect(gitops()?.git.history("main")).toHaveLength(2);
+    const kustomization = gitops()?.git.read("main")["apps/orders-api/kustomization.yaml"] ?? "";
+    expect(kustomization).toContain("ghcr.io/acme/orders-api");
+    expect(kustomization).not.toContain("registry.acme.dev");
+    expect(kustomization).toContain(`newTag: "${tag}"`);
+    const status = (requestIssue()?.comments[0]?.body ?? "").replace(/\\(.)/g, "$1");
+    expect(status).toContain("deploy changes not applied: the settings now resolve to");
+    expect(status).toContain("registry.acme.dev/acme/orders-api");
   });
 
   it("does not regenerate code for changed models, and says so", async () => {

@@ -10,6 +10,7 @@ import {
   REQUESTS,
 } from "../../support/github/scenario.js";
 import { useGitHubDouble } from "../../support/github/use-github-double.js";
+import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
 import { deployedService } from "../deploy/deployed-service.js";
 import {
   hostileProbot,
@@ -40,7 +41,8 @@ describe("Repository_A: the app adopts only its own", () => {
     expect(service?.git.history("main")).toHaveLength(2); // auto-init + the one Dev Portal commit
     expect(service?.secrets.get("REGISTRY_PASSWORD")).toBe("s3cr3t-registry-value");
     expect(plain(statusOf(double))).toContain("✅ **Code pushed**");
-    // GitHub created it once; the app asked once and then read what GitHub holds.
+    // GitHub created it once; the app asked once (a POST is never retried blindly: the queue
+    // re-runs the job, which reads what GitHub holds and finds its own repository by the mark).
     expect(writeLog(double).filter((write) => write.startsWith("repos/create-in-org"))).toEqual([
       "repos/create-in-org acme",
     ]);
@@ -124,6 +126,35 @@ describe("Repository_A: the app adopts only its own", () => {
     expect(plain(statusOf(double, 8))).toContain(
       "acme/orders-api already answers another request (acme/requests#7)",
     );
+  });
+});
+
+describe("hosts", () => {
+  it("a host claimed by another service after the request is refused at deploy time, and nothing is committed", async () => {
+    const { receive } = hostileProbot();
+    await receive("issues", formIssuePayload(double));
+    const gitops = double.state.repo(ORG, "gitops");
+    if (!gitops) throw new Error("no GitOps repository");
+    double.state.commitFiles(
+      gitops,
+      {
+        "README.md":
+          "| Service | URL | Image | Database | Source |\n|---|---|---|---|---|\n| [billing](apps/billing/) | https://orders.example.com/ | `ghcr.io/acme/billing` | sqlite | acme/billing |\n",
+      },
+      "billing, by hand",
+    );
+    const run = startRun(double, { repo: "orders-api" });
+    finish(run, "success");
+    await receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
+    );
+    double.assertClean();
+    expect(gitops.git.history("main")).toHaveLength(2); // the initial commit and the hand-made one
+    expect(plain(statusOf(double))).toContain(
+      '"orders.example.com" is already served by the service "billing"',
+    );
+    expect(issue()?.state).toBe("open");
   });
 });
 

@@ -18,7 +18,8 @@ describe("generated services on PostgreSQL", () => {
     await postgres?.stop();
   });
 
-  it.each(exampleRequests())("%s", async (example) => {
+  // About 15 s of CPU; the room is for a shared, busy machine.
+  it.each(exampleRequests())("%s", { timeout: 300_000 }, async (example) => {
     const server = postgres as RunningPostgres;
     const database = example.replace(/\.devportal\.yml$/, "").replace(/[^a-z0-9]/g, "_");
     await server.createDatabase(database);

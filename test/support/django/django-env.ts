@@ -14,7 +14,8 @@ export function djangoEnv(params: {
     LANG: "C.UTF-8",
     PYTHONDONTWRITEBYTECODE: "1",
     PYTHONUNBUFFERED: "1",
-    DJANGO_SECRET_KEY: "real-tool-tests-only-not-a-secret",
+    // 50 characters and more than 5 distinct ones: what `check --deploy` asks of a key.
+    DJANGO_SECRET_KEY: "real-tool-tests-only-not-a-secret-0123456789-abcdefghij",
     DJANGO_DEBUG: "0",
     DJANGO_ALLOWED_HOSTS: "127.0.0.1,localhost",
     DJANGO_DATA_DIR: params.dataDir,

@@ -4,15 +4,15 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { writeTree } from "../../../src/cli/write-tree.js";
 import type { Rendered } from "../../../src/render/render.js";
-import { crudRoundTrip } from "./crud-round-trip.js";
 import { djangoEnv } from "./django-env.js";
 import { runManage } from "./run-manage.js";
-import { startGunicorn } from "./start-gunicorn.js";
 
 /**
- * What the generated service's CI would do, and then what a client would: write Repository_A, run Django's checks, migrations and the generated tests,
- * collect static files as the image build does, serve it with gunicorn and drive the API
- * over HTTP. `databaseUrl` absent means SQLite in a temporary data directory.
+ * What the generated service's CI would do: write Repository_A, run Django's checks,
+ * migrations and the generated tests, then the deployment checks with TLS on (no warning
+ * allowed) and collect static files as the image build does. Serving it is the pod-run
+ * test's job (test/support/pod). `databaseUrl` absent means SQLite in a temporary
+ * data directory.
  */
 export async function verifyService(params: {
   rendered: Rendered;
@@ -36,13 +36,14 @@ export async function verifyService(params: {
     const tests = await manage("test", "--noinput", request.app);
     expect(tests).toMatch(/Ran \d+ tests? in/);
     expect(tests).toMatch(/\nOK\b/);
+    // As deployed behind a TLS ingress: HTTPS redirect, HSTS, Secure cookies, a real key.
+    const deploy = await runManage({
+      dir,
+      args: ["check", "--deploy", "--fail-level", "WARNING"],
+      env: { ...env, DJANGO_HTTPS: "1", DJANGO_ALLOWED_HOSTS: "service.example.com" },
+    });
+    expect(deploy).toContain("System check identified no issues");
     await manage("collectstatic", "--noinput");
-    const service = await startGunicorn({ dir, project: request.project, env });
-    try {
-      await crudRoundTrip(service.baseUrl, request.models);
-    } finally {
-      await service.stop();
-    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

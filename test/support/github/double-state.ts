@@ -74,6 +74,16 @@ export interface PullRequest {
   mergeCommitSha: string | null;
 }
 
+export interface HookDelivery {
+  id: number;
+  guid: string;
+  event: string;
+  action: string | null;
+  status_code: number;
+  redelivery: boolean;
+  delivered_at: string;
+}
+
 export interface Repo {
   /** GitHub's numeric id: a repository deleted and created again under the same name gets a
    * new one. */
@@ -94,6 +104,8 @@ export interface Repo {
   checkRuns: CheckRun[];
   commitComments: (Comment & { commit_id: string })[];
   createdByApp: boolean;
+  /** The repository's homepage URL (the app sets it to the request that created it). */
+  homepage: string;
   workflowRuns: WorkflowRun[];
 }
 
@@ -104,6 +116,9 @@ export class DoubleState {
   /** "org/team" -> active member logins. */
   readonly teams = new Map<string, Set<string>>();
   readonly appUser: User = { login: "devportal[bot]", type: "Bot" };
+  /** The app's webhook deliveries as GitHub lists them (`GET /app/hook/deliveries`), newest
+   * first; a redelivery request appends its attempt. */
+  readonly hookDeliveries: HookDelivery[] = [];
   /** The app the tests run as (Probot's appId in the harness): GET /app answers it, and the
    * double marks what the app writes with it, as GitHub does. */
   readonly app = { id: 1, slug: "devportal" };
@@ -124,6 +139,7 @@ export class DoubleState {
     createdByApp?: boolean;
     description?: string;
     visibility?: string;
+    homepage?: string;
     /** ISO time; repositories arranged by tests are old unless said otherwise. */
     createdAt?: string;
   }): Repo {
@@ -144,6 +160,7 @@ export class DoubleState {
       checkRuns: [],
       commitComments: [],
       createdByApp: params.createdByApp ?? false,
+      homepage: params.homepage ?? "",
       workflowRuns: [],
     };
     if (!params.empty)

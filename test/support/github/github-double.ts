@@ -3,6 +3,7 @@ import nock from "nock";
 import { DoubleState } from "./double-state.js";
 import { checkRequest, matchOperation } from "./openapi-operations.js";
 import { HttpError, type Reply, ROUTES } from "./routes.js";
+import { APP_ROUTES } from "./routes-app.js";
 import { DEPLOY_ROUTES } from "./routes-deploy.js";
 
 export interface Call {
@@ -21,7 +22,20 @@ export interface Fault {
   headers?: Record<string, string>;
   /** GitHub did the work, then the answer was lost (a 502 after the write). */
   applied?: boolean;
+  /** The connection is reset instead of answered (status is then only recorded). */
+  reset?: boolean;
+  /** Only calls on this path (e.g. one repository's) take the fault. */
+  pathIncludes?: string;
+  /** Consecutive calls that meet the fault (default 1). Octokit's retry plugin makes up to
+   * 3 more attempts after a 5xx: `PERSISTENT` outlasts them. */
+  times?: number;
 }
+
+/** A fault that outlasts plugin-retry's 3 retries of one call. */
+export const PERSISTENT = 4;
+
+/** A connection reset before GitHub saw the request. */
+export const CONNECTION_RESET: Omit<Fault, "operationId"> = { status: 0, reset: true };
 
 /** GitHub's answer to a request over the secondary rate limit. */
 export const SECONDARY_RATE_LIMIT: Omit<Fault, "operationId"> = {
@@ -45,8 +59,11 @@ export class GitHubDouble {
   private keys!: { publicKey: Uint8Array; privateKey: Uint8Array; keyId: string };
   /** Reads of a new repository's refs answered 404 before it "settles" (replication lag). */
   lagReads = 0;
+  /** Called with each call as it is answered (process tests kill the app right there). */
+  onCall?: (call: Call) => void;
 
-  static async start(): Promise<GitHubDouble> {
+  /** A double not yet reachable: `start()` puts it behind nock, `serveDouble()` behind HTTP. */
+  static async create(): Promise<GitHubDouble> {
     await sodium.ready;
     const double = new GitHubDouble();
     const pair = sodium.crypto_box_keypair();
@@ -55,29 +72,48 @@ export class GitHubDouble {
       privateKey: pair.privateKey,
       keyId: "568250167242549743",
     };
+    return double;
+  }
+
+  static async start(): Promise<GitHubDouble> {
+    const double = await GitHubDouble.create();
     nock.disableNetConnect();
     const scope = nock("https://api.github.com").persist();
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      // nock 15 hands the reply function the fetch Request the client sent.
       scope
         .intercept(() => true, method)
-        .reply(function (uri, body) {
+        .reply(async (request: Request) => {
+          const url = new URL(request.url);
           const reply = double.handle(
             method,
-            uri,
-            body,
-            this.req.headers as Record<string, string>,
+            `${url.pathname}${url.search}`,
+            await request.text(),
+            Object.fromEntries(request.headers),
           );
-          return [reply.status, reply.body as nock.Body, reply.headers ?? {}];
+          // A connection reset: the client sees a network error, not an HTTP answer.
+          if (reply.reset) {
+            throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+          }
+          return [reply.status, reply.body as nock.Body, reply.headers ?? {}] as const;
         });
     }
     nock.emitter.on("no match", double.onNoMatch);
     return double;
   }
 
-  private readonly onNoMatch = (request: { method?: string; href?: string; path?: string }) => {
-    this.violations.push(
-      `request outside the double: ${request.method} ${request.href ?? request.path}`,
-    );
+  private loopback = false;
+
+  /** Let the test talk to servers it started on 127.0.0.1 (the app's own HTTP server);
+   * everything else stays outside the double. */
+  allowLoopback(): void {
+    this.loopback = true;
+    nock.enableNetConnect("127.0.0.1");
+  }
+
+  private readonly onNoMatch = (request: Request) => {
+    if (this.loopback && new URL(request.url).hostname === "127.0.0.1") return;
+    this.violations.push(`request outside the double: ${request.method} ${request.url}`);
   };
 
   stop(): void {
@@ -96,8 +132,9 @@ export class GitHubDouble {
   }
 
   count(operationId: string): number {
-    return this.calls.filter((call) => call.operationId === operationId && call.status < 400)
-      .length;
+    return this.calls.filter(
+      (call) => call.operationId === operationId && call.status >= 200 && call.status < 400,
+    ).length;
   }
 
   assertClean(): void {
@@ -116,7 +153,9 @@ export class GitHubDouble {
       typeof rawBody === "string" ? (rawBody === "" ? undefined : JSON.parse(rawBody)) : rawBody;
     const matched = matchOperation(method, url.pathname);
     const record = (operationId: string, reply: Reply): Reply => {
-      this.calls.push({ method, path: url.pathname, operationId, status: reply.status, body });
+      const call = { method, path: url.pathname, operationId, status: reply.status, body };
+      this.calls.push(call);
+      this.onCall?.(call);
       return reply;
     };
     if (!matched) {
@@ -127,14 +166,17 @@ export class GitHubDouble {
     }
     const { operation } = matched;
     this.violations.push(...checkRequest(matched, url.searchParams, body));
-    const route = ROUTES[operation.operationId] ?? DEPLOY_ROUTES[operation.operationId];
+    const route =
+      ROUTES[operation.operationId] ??
+      DEPLOY_ROUTES[operation.operationId] ??
+      APP_ROUTES[operation.operationId];
     if (!route) {
       this.violations.push(
         `${operation.operationId} is in the description but not implemented by the double`,
       );
       return record(operation.operationId, { status: 501, body: { message: "Not implemented" } });
     }
-    const fault = this.takeFault(operation.operationId);
+    const fault = this.takeFault(operation.operationId, url.pathname);
     if (fault && !fault.applied) return record(operation.operationId, this.faultReply(fault));
     if (this.lagReads > 0 && method === "GET" && operation.operationId.startsWith("git/")) {
       this.lagReads -= 1;
@@ -157,12 +199,24 @@ export class GitHubDouble {
     return record(operation.operationId, fault ? this.faultReply(fault) : reply);
   }
 
-  private takeFault(operationId: string): Fault | undefined {
-    const index = this.faults.findIndex((fault) => fault.operationId === operationId);
-    return index === -1 ? undefined : this.faults.splice(index, 1)[0];
+  private takeFault(operationId: string, path: string): Fault | undefined {
+    const index = this.faults.findIndex(
+      (fault) =>
+        fault.operationId === operationId &&
+        (fault.pathIncludes === undefined || path.includes(fault.pathIncludes)),
+    );
+    const fault = this.faults[index];
+    if (!fault) return undefined;
+    if ((fault.times ?? 1) > 1) {
+      this.faults[index] = { ...fault, times: (fault.times ?? 1) - 1 };
+    } else {
+      this.faults.splice(index, 1);
+    }
+    return fault;
   }
 
   private faultReply(fault: Fault): Reply {
+    if (fault.reset) return { status: 0, body: null, reset: true };
     return {
       status: fault.status,
       body: { message: fault.message ?? "Server Error" },

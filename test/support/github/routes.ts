@@ -15,6 +15,8 @@ export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Reset the connection instead of answering (a fault). */
+  reset?: boolean;
 }
 
 export class HttpError extends Error {
@@ -51,6 +53,7 @@ function repoJson(repo: Repo) {
     html_url: `${WEB}/${repo.owner}/${repo.name}`,
     url: `${API}/repos/${repo.owner}/${repo.name}`,
     default_branch: repo.defaultBranch,
+    homepage: repo.homepage || null,
   };
 }
 
@@ -144,6 +147,7 @@ export const ROUTES: Record<string, Route> = {
       defaultBranch: state.orgDefaultBranch.get(params.org ?? "") ?? "main",
       createdByApp: true,
       description: body.description ?? "",
+      homepage: body.homepage ?? "",
       visibility: body.visibility ?? "public",
       createdAt: new Date().toISOString(),
     });

@@ -7,7 +7,10 @@ const ROOT = join(import.meta.dirname, "..", "..", "..");
 export const ORG = "acme";
 export const REQUESTS = "requests";
 export const REQUESTER = "octocat";
-export const SETTINGS = readFileSync(join(ROOT, "examples", "settings.yml"), "utf8");
+// The example settings as copied, plus one sealed secret so that flows exercise sealing.
+export const SETTINGS = `${readFileSync(join(ROOT, "examples", "settings.yml"), "utf8")}secrets:
+  REGISTRY_PASSWORD: { from_env: DEVPORTAL_SECRET_REGISTRY_PASSWORD }
+`;
 export const FORM_BODY = readFileSync(
   join(ROOT, "test", "fixtures", "github", "issue-body.orders-api.md"),
   "utf8",

@@ -11,9 +11,11 @@ export type Container = {
   volumeMounts: { name: string; mountPath: string }[];
   readinessProbe?: Probe;
   livenessProbe?: Probe;
+  startupProbe?: Probe;
+  lifecycle?: { preStop?: { exec: { command: string[] } } };
 };
 export type Probe = {
-  httpGet: { path: string; port: string; httpHeaders: { name: string; value: string }[] };
+  httpGet: { path: string; port: string; httpHeaders?: { name: string; value: string }[] };
 };
 
 export type DeploymentSpec = {
@@ -23,6 +25,14 @@ export type DeploymentSpec = {
   template: {
     metadata: { labels: Record<string, string> };
     spec: {
+      automountServiceAccountToken?: boolean;
+      terminationGracePeriodSeconds?: number;
+      topologySpreadConstraints?: {
+        maxSkew: number;
+        topologyKey: string;
+        whenUnsatisfiable: string;
+        labelSelector: { matchLabels: Record<string, string> };
+      }[];
       securityContext: Record<string, unknown>;
       imagePullSecrets?: { name: string }[];
       initContainers: Container[];
@@ -32,7 +42,11 @@ export type DeploymentSpec = {
   };
 };
 export type ServiceSpec = { type: string; selector: Record<string, string>; ports: unknown[] };
-export type IngressSpec = { ingressClassName: string; rules: unknown[] };
+export type IngressSpec = {
+  ingressClassName: string;
+  rules: unknown[];
+  tls?: { hosts: string[]; secretName: string }[];
+};
 export type PvcSpec = { accessModes: string[]; resources: { requests: { storage: string } } };
 export type ImageUpdaterSpec = {
   namespace: string;

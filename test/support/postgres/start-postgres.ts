@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -12,8 +12,9 @@ export const PG_BIN = "/usr/lib/postgresql/15/bin";
 const RUNUSER = "/usr/sbin/runuser";
 
 export interface RunningPostgres {
-  /** `postgres://postgres@127.0.0.1:<port>/<database>` for DATABASE_URL. */
-  url(database: string): string;
+  port: number;
+  /** `postgres://postgres@<host>:<port>/<database>` for DATABASE_URL (host 127.0.0.1). */
+  url(database: string, host?: string): string;
   createDatabase(name: string): Promise<void>;
   /** Stop the server and delete its data; safe to call twice. */
   stop(): Promise<void>;
@@ -25,7 +26,13 @@ export interface RunningPostgres {
  * a free loopback port with its socket directory inside the temporary directory so it
  * never collides with a system server. Missing binaries fail with what to install.
  */
-export async function startPostgres(): Promise<RunningPostgres> {
+export async function startPostgres(
+  options: {
+    /** Also accept connections from pod networks (10.200.0.0/16), as a cluster's database
+     * accepts its pods. */
+    podNetworks?: boolean;
+  } = {},
+): Promise<RunningPostgres> {
   for (const tool of ["initdb", "pg_ctl", "postgres"]) {
     if (!existsSync(join(PG_BIN, tool))) {
       throw new Error(`${join(PG_BIN, tool)} is missing: apt-get install postgresql-15`);
@@ -42,24 +49,42 @@ export async function startPostgres(): Promise<RunningPostgres> {
     run(RUNUSER, ["-u", "postgres", "--", join(PG_BIN, tool), ...args], { cwd: root });
   let started = false;
   const stop = async () => {
-    if (started) {
-      started = false;
-      await asPostgres("pg_ctl", ["stop", "-D", data, "-m", "fast", "-w"]).catch(() => undefined);
+    try {
+      if (started) {
+        started = false;
+        // A server that will not stop is a failure of the test run, not something to hide.
+        await asPostgres("pg_ctl", ["stop", "-D", data, "-m", "fast", "-w"]);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
-    rmSync(root, { recursive: true, force: true });
   };
   try {
     await asPostgres("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
+    const listen = options.podNetworks ? "'*'" : "127.0.0.1";
+    if (options.podNetworks) {
+      appendFileSync(join(data, "pg_hba.conf"), "host all all 10.200.0.0/16 trust\n");
+    }
     // fsync off: the data is thrown away after the run, and durability costs seconds.
-    const options = `-p ${port} -k ${sockets} -c listen_addresses=127.0.0.1 -c fsync=off`;
+    const settings = `-p ${port} -k ${sockets} -c listen_addresses=${listen} -c fsync=off`;
     started = true;
-    await asPostgres("pg_ctl", ["start", "-D", data, "-w", "-l", join(root, "log"), "-o", options]);
+    await asPostgres("pg_ctl", [
+      "start",
+      "-D",
+      data,
+      "-w",
+      "-l",
+      join(root, "log"),
+      "-o",
+      settings,
+    ]);
   } catch (error) {
     await stop();
     throw new Error(`PostgreSQL did not start: ${(error as Error).message}`);
   }
   return {
-    url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    port,
+    url: (database, host = "127.0.0.1") => `postgres://postgres@${host}:${port}/${database}`,
     createDatabase: async (name) => {
       await run(join(PG_BIN, "createdb"), [
         "-h",

@@ -84,6 +84,22 @@ const HOSTILE = [
  * and nullable ones to any model, free text with hostile characters. It is validated like a
  * user's request; a generator that produced an invalid one fails loudly.
  */
+/** Every shape of access policy: defaults, opened reads, opened writes, staff writes,
+ * one scheme only, other rates, the admin moved or off. */
+const API_POLICIES: Record<string, unknown>[] = [
+  {},
+  { read: "anyone" },
+  { read: "anyone", write: "anyone" },
+  { write: "staff", auth: ["token"] },
+  { auth: ["session"], admin: "ops/admin" },
+  { admin: false, auth: ["token"], throttle: { anonymous: "5/second", user: "100/minute" } },
+];
+
+function randomApi(random: Random): { api?: Record<string, unknown> } {
+  const policy = random.pick(API_POLICIES);
+  return Object.keys(policy).length === 0 ? {} : { api: policy };
+}
+
 export function randomRequest(seed: number): ServiceRequest {
   const random = seededRandom(seed);
   const names = shuffle(random, NOUNS).slice(0, random.int(1, 5));
@@ -109,7 +125,8 @@ export function randomRequest(seed: number): ServiceRequest {
       ...(database === "sqlite" ? { storage: random.pick(["1Gi", "500Mi", "2Gi"]) } : {}),
     },
   };
-  const result = validateRequest(raw);
+  // Drawn last, so the rest of every seed's request stays what it was before `api` existed.
+  const result = validateRequest({ ...raw, ...randomApi(random) });
   if (!result.ok) {
     throw new Error(
       `seed ${seed} generated an invalid request:\n${result.errors.map(formatError).join("\n")}`,

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import {
   type Decision,
+  type DecisionInput,
   decideWorkflowRun,
+  screenWorkflowRun,
   type WorkflowRunPayload,
 } from "../../../src/services/deploy/decide.js";
 import { exampleRecord } from "./record-example.js";
 import { exampleFacts, HEAD_SHA } from "./workflow-run-example.js";
 
 const record = exampleRecord();
+
+/** The decision as the pipeline makes it: the screening first, then the table. */
+function decide(input: Omit<DecisionInput, "screening">): Decision {
+  return decideWorkflowRun({ ...input, screening: screenWorkflowRun(input.facts) });
+}
 const OLD = "1111111111111111111111111111111111111111";
 
 type Change = (payload: WorkflowRunPayload) => void;
@@ -129,25 +136,24 @@ const ignored: { name: string; change: Change; reason: RegExp }[] = [
 
 describe("decideWorkflowRun", () => {
   it.each(decisions)("$name", ({ change, deployedTag, expected }) => {
-    expect(decideWorkflowRun({ facts: exampleFacts(change), record, deployedTag })).toEqual(
-      expected,
-    );
+    expect(decide({ facts: exampleFacts(change), record, deployedTag })).toEqual(expected);
   });
 
   it.each(ignored)("ignores $name", ({ change, reason }) => {
-    const decision = decideWorkflowRun({ facts: exampleFacts(change), record, deployedTag: OLD });
+    const decision = decide({ facts: exampleFacts(change), record, deployedTag: OLD });
     expect(decision.kind).toBe("ignore");
     expect(decision.kind === "ignore" && decision.reason).toMatch(reason);
   });
 
   it("ignores a repository without a request record", () => {
-    expect(
-      decideWorkflowRun({ facts: exampleFacts(), record: undefined, deployedTag: undefined }),
-    ).toEqual({ kind: "ignore", reason: "no Dev Portal request record: not our service" });
+    expect(decide({ facts: exampleFacts(), record: undefined, deployedTag: undefined })).toEqual({
+      kind: "ignore",
+      reason: "no Dev Portal request record: not our service",
+    });
   });
 
   it("ignores a record whose GitOps path is not the service's own directory", () => {
-    const decision = decideWorkflowRun({
+    const decision = decide({
       facts: exampleFacts(),
       record: { ...record, path: "apps/billing/" },
       deployedTag: undefined,
@@ -160,21 +166,21 @@ describe("decideWorkflowRun", () => {
 
   it("leaves later builds to Argo CD Image Updater when the service uses it", () => {
     const facts = exampleFacts();
-    expect(decideWorkflowRun({ facts, record, deployedTag: OLD, imageUpdater: true })).toEqual({
+    expect(decide({ facts, record, deployedTag: OLD, imageUpdater: true })).toEqual({
       kind: "ignore",
       reason: "Argo CD Image Updater deploys later builds",
     });
     // The first deployment is still the app's: the updater only moves an existing tag.
-    expect(
-      decideWorkflowRun({ facts, record, deployedTag: undefined, imageUpdater: true }),
-    ).toEqual({ kind: "deploy-first" });
+    expect(decide({ facts, record, deployedTag: undefined, imageUpdater: true })).toEqual({
+      kind: "deploy-first",
+    });
   });
 
   it("does not report later builds as running", () => {
     const facts = exampleFacts((p) => {
       p.action = "in_progress" as never;
     });
-    expect(decideWorkflowRun({ facts, record, deployedTag: OLD }).kind).toBe("ignore");
+    expect(decide({ facts, record, deployedTag: OLD }).kind).toBe("ignore");
   });
 
   it("takes the tag from the run's full head SHA", () => {

@@ -52,12 +52,14 @@ describe("gitopsChanges", () => {
     expect(Object.keys(changes.files).sort()).toEqual([
       "README.md",
       "apps/orders-api/README.md",
-      "apps/orders-api/deployment.yaml",
+      "apps/orders-api/base/deployment.yaml",
+      "apps/orders-api/base/kustomization.yaml",
+      "apps/orders-api/base/networkpolicy.yaml",
+      "apps/orders-api/base/service.yaml",
       "apps/orders-api/ingress.yaml",
       "apps/orders-api/kustomization.yaml",
       "apps/orders-api/namespace.yaml",
       "apps/orders-api/pvc.yaml",
-      "apps/orders-api/service.yaml",
       "k8s/applicationset.yaml",
     ]);
     expect(changes.deletePaths).toEqual(["apps/orders-api/"]);

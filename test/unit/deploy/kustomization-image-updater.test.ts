@@ -5,7 +5,7 @@ import { renderVariants } from "../../support/k8s/render-variants.js";
 describe("usesImageUpdater", () => {
   it.each(renderVariants())("reads the rendered kustomization of $name", ({ rendered }) => {
     const { settings, target } = rendered.context;
-    const text = rendered.repositoryB[`${target.gitopsPath}/kustomization.yaml`] ?? "";
+    const text = rendered.repositoryB[target.tagFile] ?? "";
     expect(usesImageUpdater(text)).toBe(settings.image_updater);
   });
 

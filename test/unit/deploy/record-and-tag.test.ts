@@ -39,7 +39,7 @@ describe("parseRequestRecord", () => {
 
 describe("kustomizationTag", () => {
   const { repositoryB, context } = renderExample("orders-api.devportal.yml");
-  const text = repositoryB["apps/orders-api/kustomization.yaml"] as string;
+  const text = repositoryB[context.target.tagFile] as string;
   const image = context.target.image;
 
   it("reads the tag the render wrote", () => {

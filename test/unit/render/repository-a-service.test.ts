@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { migrationOrder } from "../../../src/render/repository-a/migration-order.js";
 import { relatedNames } from "../../../src/render/repository-a/related-names.js";
 import type { Field, Model } from "../../../src/request/service-request.js";
@@ -60,15 +61,29 @@ describe("the generated Django service", () => {
     expect(first).toBe("orders_api.health.HealthCheckMiddleware");
   });
 
-  it("builds a non-root image serving the requested port", () => {
+  it("builds a non-root image whose port comes from the environment", () => {
     const dockerfile = sink.repositoryA.Dockerfile as string;
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
     expect(dockerfile).toContain("FROM python:3.12-slim\n");
     expect(dockerfile).toMatch(/^USER 10001:10001$/m);
-    expect(dockerfile).toMatch(/^EXPOSE 8080$/m);
-    expect(dockerfile).toContain('"--bind", "0.0.0.0:8080"');
-    expect(dockerfile).toContain('"sink_project.wsgi:application"');
+    // deploy.port reaches only the GitOps files (PORT): changing it needs no new image.
+    expect(dockerfile).not.toContain("8080");
+    expect(dockerfile).toContain('CMD ["gunicorn", "sink_project.wsgi:application"]');
+    expect(sink.repositoryA["gunicorn.conf.py"]).toContain("os.environ.get('PORT', '8000')");
     expect(dockerfile).toContain("collectstatic --noinput");
+  });
+
+  it("asks Dependabot for pip, Docker and Actions updates", () => {
+    const config = parse(sink.repositoryA[".github/dependabot.yml"] as string) as {
+      version: number;
+      updates: { "package-ecosystem": string; directory: string }[];
+    };
+    expect(config.version).toBe(2);
+    expect(config.updates.map((u) => [u["package-ecosystem"], u.directory])).toEqual([
+      ["pip", "/"],
+      ["docker", "/"],
+      ["github-actions", "/"],
+    ]);
   });
 
   it("creates referenced models first and adds the keys of a cycle afterwards", () => {

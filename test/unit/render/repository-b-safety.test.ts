@@ -79,13 +79,16 @@ describe("renderRepositoryB", () => {
     expect(second.repositoryB).toEqual(first.repositoryB);
     expect(Object.keys(first.repositoryB)).toEqual([
       "apps/orders-api/README.md",
-      "apps/orders-api/deployment.yaml",
+      "apps/orders-api/base/deployment.yaml",
+      "apps/orders-api/base/kustomization.yaml",
+      "apps/orders-api/base/networkpolicy.yaml",
+      "apps/orders-api/base/service.yaml",
       "apps/orders-api/ingress.yaml",
       "apps/orders-api/kustomization.yaml",
       "apps/orders-api/namespace.yaml",
       "apps/orders-api/pvc.yaml",
-      "apps/orders-api/service.yaml",
       "k8s/applicationset.yaml",
+      "k8s/appproject.yaml",
     ]);
   });
 

@@ -13,6 +13,13 @@ const request: ServiceRequest = {
   cors: false,
   ci: true,
   models: [],
+  api: {
+    read: "authenticated",
+    write: "authenticated",
+    auth: ["token", "session"],
+    throttle: { anonymous: "60/minute", user: "1000/minute" },
+    admin: "admin",
+  },
   deploy: { replicas: 1, port: 8000, storage: "1Gi", database: "sqlite" },
 };
 

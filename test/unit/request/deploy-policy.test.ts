@@ -122,7 +122,7 @@ describe("render refuses what the platform does not allow, at every render", () 
     const result = render({ request: forged, settings: base.value });
     expect(result.ok ? [] : result.errors.map(formatError)).toEqual([
       'deploy.gitops_repo: "payroll" is not one of the GitOps repositories the platform allows (gitops); remove it to use the default "gitops"',
-      'deploy.host: "orders.example.com" is not a host the platform allows (hosts must be under apps.acme.dev) — use a host under apps.acme.dev, or remove host to get the default <service>.apps.acme.dev',
+      'deploy.host: "orders.example.com" is not a host the platform allows (hosts must be under apps.acme.dev) — use a host under apps.acme.dev, or remove host to get the default orders-api.apps.acme.dev',
     ]);
   });
   it("the default host and repository always pass", () => {

@@ -30,8 +30,10 @@ describe("portal settings", () => {
       visibility: "private",
       resources: { cpu: "100m", memory: "256Mi", cpu_limit: "500m", memory_limit: "512Mi" },
       ingress_class: "nginx",
-      argocd: { namespace: "argocd", project: "default" },
+      argocd: { namespace: "argocd", project: "devportal" },
       image_updater: false,
+      runtime_secret: { mode: "manual", key_prefix: "devportal/" },
+      ingress_namespace: "ingress-nginx",
       secrets: {},
     });
   });

@@ -1,0 +1,23 @@
+import type { Logger } from "probot";
+import { MemoryQueue } from "./memory-queue.js";
+import type { JobQueue } from "./queue.js";
+import { RedisQueue } from "./redis-queue.js";
+
+/** `REDIS_URL` set: the durable queue on Redis (any number of replicas); otherwise the
+ * queue lives in this process (one replica). `DEVPORTAL_CONCURRENCY` bounds the jobs of
+ * different requests one replica runs at once (default 4). */
+export function queueFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  log: Logger,
+): JobQueue {
+  const concurrency = positiveInteger(env.DEVPORTAL_CONCURRENCY) ?? 4;
+  const url = env.REDIS_URL;
+  if (url) return new RedisQueue({ url, log, concurrency });
+  return new MemoryQueue({ concurrency });
+}
+
+export function positiveInteger(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
+  const parsed = Number(value);
+  return parsed > 0 ? parsed : undefined;
+}

@@ -1,0 +1,80 @@
+import type { Logger, Probot } from "probot";
+import { type AppIdentity, isAppAuthor } from "../../github/app-identity.js";
+import { listInstallations, listRepositoriesWithOpenIssues } from "../../github/apps.js";
+import { findAppComment, listOpenIssues, type OpenIssue } from "../../github/issues.js";
+import {
+  decodeStatusMarker,
+  fileRequestPathOf,
+  REQUEST_LABEL,
+  STATUS_MARKER,
+} from "../../services/state-in-github.js";
+import { outcomeOf } from "../../services/status/status-report.js";
+import { fileRequestKey, issueRequestKey } from "../job-keys.js";
+
+/** The payload of a `devportal.recover` job: one open request issue to finish. */
+export interface RecoverPayload {
+  installation: { id: number };
+  owner: string;
+  repo: string;
+  defaultBranch: string;
+  issue: OpenIssue;
+  /** Who asked: the status comment's recorded requester, else the issue's author. */
+  requester: string;
+  key: string;
+}
+
+/**
+ * Unfinished work, read from what GitHub holds: in every installation, the open issues
+ * labelled as requests whose status comment says neither "failed" nor "deployed" (its
+ * marker names the step), or that have no status comment yet (the app stopped between
+ * answering the delivery and its first write). Reads only.
+ */
+export async function findUnfinished(params: {
+  probot: Probot;
+  log: Logger;
+  /** The app's own identity: only its issues and status comments are believed. */
+  identity: () => Promise<AppIdentity>;
+}): Promise<RecoverPayload[]> {
+  const { probot, log } = params;
+  const found: RecoverPayload[] = [];
+  const identity = await params.identity();
+  const app = await probot.auth();
+  for (const installation of await listInstallations(app)) {
+    const octokit = await probot.auth(installation.id);
+    for (const repository of await listRepositoriesWithOpenIssues(octokit)) {
+      const issues = await listOpenIssues(octokit, { ...repository, label: REQUEST_LABEL });
+      for (const issue of issues) {
+        const ours = isAppAuthor(identity, issue.author);
+        const path = ours ? fileRequestPathOf(issue.body) : undefined;
+        // Bots never file requests; the app's own issues for request files are the exception.
+        if (issue.author.user?.type === "Bot" && !path) continue;
+        const status = await findAppComment(octokit, {
+          ...repository,
+          issue: issue.number,
+          marker: STATUS_MARKER,
+          app: identity,
+        });
+        const report = status ? decodeStatusMarker(status.body) : undefined;
+        if (report && outcomeOf(report) !== "provisioning") continue;
+        const requester = report?.origin.requester ?? (path ? undefined : issue.author.user?.login);
+        if (!requester) {
+          log.info(
+            { repo: repository.repo, issue: issue.number },
+            "unfinished request without a requester left to redelivery",
+          );
+          continue;
+        }
+        found.push({
+          installation: { id: installation.id },
+          ...repository,
+          issue,
+          requester,
+          key: path
+            ? fileRequestKey(repository.owner, repository.repo, path)
+            : issueRequestKey(repository.owner, repository.repo, issue.number),
+        });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,114 @@
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { getAppIdentity } from "../../src/github/app-identity.js";
+import { MemoryQueue } from "../../src/runtime/memory-queue.js";
+import { recoverOnce } from "../../src/runtime/recovery/recover.js";
+import { deployedService } from "../app/deploy/deployed-service.js";
+import type { GitHubDouble } from "../support/github/github-double.js";
+import { createTestProbot } from "../support/github/probot-harness.js";
+import { formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
+import { useGitHubDouble } from "../support/github/use-github-double.js";
+import { finish, startRun } from "../support/github/workflow-runs.js";
+
+let double: GitHubDouble;
+useGitHubDouble((started) => {
+  double = started;
+});
+
+const log = pino({ level: "silent" });
+const issue = () => double.state.repo(ORG, REQUESTS)?.issues.get(7);
+const appWrites = () => double.writes().filter((call) => !call.operationId.startsWith("apps/"));
+
+/** A fresh process starting up: its recovery sweep, then its queue drained. */
+async function restart() {
+  const app = createTestProbot();
+  await app.idle();
+  const result = await recoverOnce({
+    probot: app.probot,
+    runtime: app.runtime(),
+    log,
+    slotMs: 300_000,
+    // What the app believes about itself, asked of GitHub as the composition root does.
+    identity: () => app.probot.auth().then((octokit) => getAppIdentity(octokit)),
+  });
+  await app.idle();
+  return { app, result };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let tries = 0; !check(); tries++) {
+    if (tries > 200) throw new Error("condition never met");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("recovery after a crash without Redis", () => {
+  it("finds the request a dead process left half-provisioned and finishes it, once", async () => {
+    // The first process: repository and secret written, then the tree write fails and the
+    // retry is scheduled far ahead... and the process dies with its in-memory queue.
+    const crashed = createTestProbot({ queue: new MemoryQueue({ wait: () => 3_600_000 }) });
+    double.failNext({ operationId: "git/create-tree", status: 502, message: "Bad Gateway" });
+    await crashed.deliver("issues", formIssuePayload(double));
+    await until(() => (issue()?.comments[0]?.body ?? "").includes("retrying at"));
+    await crashed.runtime().close();
+    expect(double.state.repo(ORG, "orders-api")?.git.history("main")).toHaveLength(1);
+
+    const { result } = await restart();
+    double.assertClean();
+    expect(result).toEqual({ redelivered: 0, queued: 1 });
+    expect(double.count("repos/create-in-org")).toBe(1);
+    expect(double.state.repo(ORG, "orders-api")?.git.history("main")).toHaveLength(2);
+    expect(double.count("actions/create-or-update-repo-secret")).toBe(1);
+    expect(issue()?.comments).toHaveLength(1);
+    expect(issue()?.comments[0]?.body).toContain("✅ **Code pushed**");
+  });
+
+  it("finds a request whose delivery was answered but never worked on (no status comment yet)", async () => {
+    formIssuePayload(double); // the issue exists on GitHub; its job died with the process
+    const { result } = await restart();
+    double.assertClean();
+    expect(result.queued).toBe(1);
+    expect(issue()?.comments[0]?.body).toContain("✅ **Code pushed**");
+  });
+
+  it("deploys a green build whose workflow_run delivery was lost", async () => {
+    const app = createTestProbot();
+    await app.receive("issues", formIssuePayload(double));
+    const run = startRun(double, { repo: "orders-api" });
+    finish(run, "success"); // ...and the process that should have heard of it is gone
+    await restart();
+    double.assertClean();
+    const files = double.state.repo(ORG, "gitops")?.git.read("main") ?? {};
+    expect(files["apps/orders-api/kustomization.yaml"]).toContain(run.head_sha);
+    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
+    expect(issue()?.state).toBe("closed");
+  });
+
+  it("leaves finished requests alone: a sweep over a deployed service writes nothing", async () => {
+    const app = createTestProbot();
+    await deployedService(double, app.receive);
+    const before = appWrites().length;
+    const { result } = await restart();
+    double.assertClean();
+    expect(result.queued).toBe(0);
+    expect(appWrites().slice(before)).toEqual([]);
+  });
+
+  it("redelivers the app's failed deliveries, and only those", async () => {
+    const at = new Date().toISOString();
+    const delivery = { event: "issues", action: "opened", redelivery: false, delivered_at: at };
+    double.state.hookDeliveries.push(
+      { ...delivery, id: 3, guid: "failed-guid", status_code: 502 },
+      { ...delivery, id: 2, guid: "ok-guid", status_code: 200 },
+      { ...delivery, id: 1, guid: "healed-guid", status_code: 500 },
+      { ...delivery, id: 0, guid: "healed-guid", status_code: 200 },
+    );
+    const { result } = await restart();
+    double.assertClean();
+    expect(result.redelivered).toBe(1);
+    const asked = double.calls.filter(
+      (call) => call.operationId === "apps/redeliver-webhook-delivery",
+    );
+    expect(asked.map((call) => call.path)).toEqual(["/app/hook/deliveries/3/attempts"]);
+  });
+});
