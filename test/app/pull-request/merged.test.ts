@@ -14,7 +14,9 @@ import {
   openPull,
   pullPayload,
   pushPayload,
+  redeliver,
   requestsOf,
+  writesAfter,
 } from "./pull-request-world.js";
 
 let double: GitHubDouble;
@@ -30,6 +32,33 @@ function mergerCanWrite() {
 const statusComments = (number: number) =>
   appComments(double, number).filter((comment) => comment.body.includes("devportal:status "));
 
+/** One request file provisioned from its status comment: repository, secret, one commit,
+ * the status edited, the pushed commit pointing to it. */
+const PROVISION = [
+  "repos/create-in-org",
+  "actions/create-or-update-repo-secret",
+  "git/create-tree",
+  "git/create-commit",
+  "git/update-ref",
+  "issues/update-comment",
+  "repos/create-commit-comment",
+];
+/** A merge: the status comment on the pull request, then provisioning. No issue, no label. */
+const MERGE_WRITES = ["issues/create-comment", ...PROVISION];
+/** Two request files merged together: one status comment each, on the same pull request. */
+const TWO_WRITES = [...MERGE_WRITES, ...MERGE_WRITES];
+/** A direct push: the tracking issue, its status comment and request label, then provisioning. */
+const DIRECT_WRITES = ["issues/create", "issues/create-comment", "issues/add-labels", ...PROVISION];
+/** The first green build: one GitOps commit, the status edited, and one new comment that
+ * mentions the author (no label, and the pull request is already closed). */
+const DEPLOY_WRITES = [
+  "git/create-tree",
+  "git/create-commit",
+  "git/update-ref",
+  "issues/update-comment",
+  "issues/create-comment",
+];
+
 describe("after the merge, the request lives on its pull request", () => {
   it("continues the status on the merged pull request, opens no issue, and deploys from it", async () => {
     mergerCanWrite();
@@ -38,6 +67,7 @@ describe("after the merge, the request lives on its pull request", () => {
     const merge = double.state.mergePullRequest(requests, 12);
     const { receive } = createTestProbot();
     await receive("push", pushPayload({ sha: merge, paths: [ORDERS], sender: "hubot" }), "merge");
+    expect(writesAfter(double, 0)).toEqual(MERGE_WRITES);
 
     expect([...requests.issues.keys()]).toEqual([12]); // no tracking issue opened
     const statuses = statusComments(12);
@@ -53,21 +83,16 @@ describe("after the merge, the request lives on its pull request", () => {
 
     // Redelivery of the push: nothing written twice.
     const writes = double.writes().length;
-    await receive("push", pushPayload({ sha: merge, paths: [ORDERS], sender: "hubot" }), "merge");
-    expect(
-      double
-        .writes()
-        .slice(writes)
-        .filter((call) => !call.operationId.startsWith("apps/")),
-    ).toEqual([]);
+    await redeliver("push", pushPayload({ sha: merge, paths: [ORDERS], sender: "hubot" }), "merge");
+    expect(writesAfter(double, writes)).toEqual([]);
 
     // The deploy pipeline believes the record: its status is on the pull request.
     const run = startRun(double, { repo: "orders-api" });
     finish(run, "success");
-    await receive(
-      "workflow_run",
-      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
-    );
+    const green = workflowRunPayload(double, { repo: "orders-api", run, action: "completed" });
+    const deployFrom = double.writes().length;
+    await receive("workflow_run", green, "green");
+    expect(writesAfter(double, deployFrom)).toEqual(DEPLOY_WRITES);
     expect(
       double.state.repo(ORG, "gitops")?.git.read("main")["apps/orders-api/kustomization.yaml"],
     ).toContain(run.head_sha);
@@ -77,11 +102,10 @@ describe("after the merge, the request lives on its pull request", () => {
     expect(mentions).toHaveLength(1);
     expect(mentions[0]?.body).toContain("`orders-api` is deployed");
 
-    // Redelivered: no second mention.
-    await receive(
-      "workflow_run",
-      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
-    );
+    // Redelivered: no second mention, nothing else written.
+    const deployed = double.writes().length;
+    await redeliver("workflow_run", green, "green");
+    expect(writesAfter(double, deployed)).toEqual([]);
     expect(appComments(double, 12).filter((c) => c.body.includes("@octocat"))).toHaveLength(1);
   });
 
@@ -94,8 +118,10 @@ describe("after the merge, the request lives on its pull request", () => {
     const run = startRun(double, { repo: "orders-api" });
     finish(run, "failure");
     const payload = workflowRunPayload(double, { repo: "orders-api", run, action: "completed" });
-    await receive("workflow_run", payload);
-    await receive("workflow_run", payload);
+    await receive("workflow_run", payload, "red");
+    const reported = double.writes().length;
+    await redeliver("workflow_run", payload, "red");
+    expect(writesAfter(double, reported)).toEqual([]);
     const mentions = appComments(double, 14).filter((comment) =>
       comment.body.includes("devportal:notify"),
     );
@@ -113,8 +139,11 @@ describe("after the merge, the request lives on its pull request", () => {
     const merge = double.state.mergePullRequest(requests, 9);
     const { receive } = createTestProbot();
     const push = pushPayload({ sha: merge, paths: [ORDERS, BILLING] });
-    await receive("push", push);
-    await receive("push", push);
+    await receive("push", push, "merge-two");
+    expect(writesAfter(double, 0)).toEqual(TWO_WRITES);
+    const merged = double.writes().length;
+    await redeliver("push", push, "merge-two");
+    expect(writesAfter(double, merged)).toEqual([]);
     expect([...requests.issues.keys()]).toEqual([9]);
     const statuses = statusComments(9);
     expect(statuses).toHaveLength(2);
@@ -153,7 +182,11 @@ describe("after the merge, the request lives on its pull request", () => {
     openPull(double, { number: 3, branch: "orders", files: { [ORDERS]: REQUEST_FILE } });
     const requests = requestsOf(double);
     const sha = double.state.commitFiles(requests, { [ORDERS]: REQUEST_FILE }, "Direct");
-    await createTestProbot().receive("push", pushPayload({ sha, paths: [ORDERS] }));
+    await createTestProbot().receive("push", pushPayload({ sha, paths: [ORDERS] }), "direct");
+    expect(writesAfter(double, 0)).toEqual(DIRECT_WRITES);
+    const pushed = double.writes().length;
+    await redeliver("push", pushPayload({ sha, paths: [ORDERS] }), "direct");
+    expect(writesAfter(double, pushed)).toEqual([]);
     const opened = [...requests.issues.values()].filter((issue) => issue.user.type === "Bot");
     expect(opened).toHaveLength(1);
     expect(opened[0]?.comments[0]?.body).toContain("✅ **Code pushed**");

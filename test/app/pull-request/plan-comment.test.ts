@@ -11,7 +11,9 @@ import {
   openPull,
   pullPayload,
   pushToPull,
+  redeliver,
   requestsOf,
+  writesAfter,
 } from "./pull-request-world.js";
 
 let double: GitHubDouble;
@@ -19,14 +21,7 @@ useGitHubDouble((started) => {
   double = started;
 });
 
-/** Writes other than the installation token. */
-function writesSince(count: number) {
-  return double
-    .writes()
-    .slice(count)
-    .map((call) => call.operationId)
-    .filter((id) => !id.startsWith("apps/"));
-}
+const writesSince = (count: number) => writesAfter(double, count);
 
 describe("the plan comment on a pull request", () => {
   it("is created once, edited in place on the next push, and a redelivery writes nothing", async () => {
@@ -37,6 +32,7 @@ describe("the plan comment on a pull request", () => {
     });
     const { receive } = createTestProbot();
     await receive("pull_request", pullPayload({ action: "opened", number: 12, sha }), "d-open");
+    expect(writesSince(0)).toEqual(["checks/create", "issues/create-comment"]);
 
     const comments = appComments(double, 12);
     expect(comments).toHaveLength(1);
@@ -50,16 +46,16 @@ describe("the plan comment on a pull request", () => {
     expect(body).toContain("| Namespace | `orders-api` |");
     expect(body).toContain("| Argo CD application | `orders-api` |");
     expect(body).toContain("| Actions secrets | `REGISTRY_PASSWORD` |");
-    expect(body).toContain("[https://orders.example.com/](https://orders.example.com/)");
+    expect(body).toContain("[http://orders.example.com/](http://orders.example.com/)");
     expect(body).toContain("- `orders/models.py`");
-    expect(body).toContain("- `apps/orders-api/deployment.yaml`");
+    expect(body).toContain("- `apps/orders-api/base/deployment.yaml`");
     expect(body).not.toContain("s3cr3t");
     const run = requestsOf(double).checkRuns.find((candidate) => candidate.head_sha === sha);
     expect(run).toMatchObject({ name: "devportal / plan", conclusion: "success" });
 
     // Redelivery of the same event: reads only.
     const before = double.writes().length;
-    await receive("pull_request", pullPayload({ action: "opened", number: 12, sha }), "d-open");
+    await redeliver("pull_request", pullPayload({ action: "opened", number: 12, sha }), "d-open");
     expect(writesSince(before)).toEqual([]);
 
     // The next push changes the host: the same comment, edited; a new check on the new head.
@@ -72,7 +68,7 @@ describe("the plan comment on a pull request", () => {
     await receive("pull_request", pullPayload({ action: "synchronize", number: 12, sha: next }));
     expect(writesSince(edits)).toEqual(["checks/create", "issues/update-comment"]);
     expect(appComments(double, 12)).toHaveLength(1);
-    expect(appComments(double, 12)[0]?.body).toContain("https://shop.example.com");
+    expect(appComments(double, 12)[0]?.body).toContain("http://shop.example.com");
 
     // Reopened with nothing new: nothing written.
     const reopened = double.writes().length;
@@ -88,7 +84,8 @@ describe("the plan comment on a pull request", () => {
     );
     const sha = openPull(double, { number: 4, branch: "bad", files: { [ORDERS]: broken } });
     const { receive } = createTestProbot();
-    await receive("pull_request", pullPayload({ action: "opened", number: 4, sha }));
+    await receive("pull_request", pullPayload({ action: "opened", number: 4, sha }), "d-bad");
+    expect(writesSince(0)).toEqual(["checks/create", "issues/create-comment"]);
 
     const body = appComments(double, 4)[0]?.body ?? "";
     expect(body).toContain("Merging this would create nothing");
@@ -112,7 +109,7 @@ describe("the plan comment on a pull request", () => {
 
     // Redelivered: the check keeps its annotations once (GitHub appends on update).
     const before = double.writes().length;
-    await receive("pull_request", pullPayload({ action: "opened", number: 4, sha }));
+    await redeliver("pull_request", pullPayload({ action: "opened", number: 4, sha }), "d-bad");
     expect(writesSince(before)).toEqual([]);
   });
 
@@ -122,10 +119,9 @@ describe("the plan comment on a pull request", () => {
       branch: "two",
       files: { [ORDERS]: REQUEST_FILE, [BILLING]: BILLING_FILE },
     });
-    await createTestProbot().receive(
-      "pull_request",
-      pullPayload({ action: "opened", number: 9, sha }),
-    );
+    const { receive } = createTestProbot();
+    await receive("pull_request", pullPayload({ action: "opened", number: 9, sha }), "d-two");
+    expect(writesSince(0)).toEqual(["checks/create", "issues/create-comment"]);
     const comments = appComments(double, 9);
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain(`#### \`${ORDERS}\`: orders-api`);
@@ -134,6 +130,11 @@ describe("the plan comment on a pull request", () => {
     expect(requestsOf(double).checkRuns.find((run) => run.head_sha === sha)?.output?.title).toBe(
       "Plan for 2 request file(s)",
     );
+
+    // Redelivered: reads only.
+    const before = double.writes().length;
+    await redeliver("pull_request", pullPayload({ action: "opened", number: 9, sha }), "d-two");
+    expect(writesSince(before)).toEqual([]);
   });
 
   it("plans a fork's pull request from the control plane and touches no secret", async () => {
@@ -147,10 +148,16 @@ describe("the plan comment on a pull request", () => {
         ".github/devportal.yml": "owner: mallory\nrequest_repositories: [requests]\n",
       },
     });
-    await createTestProbot().receive(
-      "pull_request",
-      pullPayload({ action: "opened", number: 21, sha, sender: "mallory", fork: true }),
-    );
+    const { receive } = createTestProbot();
+    const opened = pullPayload({
+      action: "opened",
+      number: 21,
+      sha,
+      sender: "mallory",
+      fork: true,
+    });
+    await receive("pull_request", opened, "d-fork");
+    expect(writesSince(0)).toEqual(["checks/create", "issues/create-comment"]);
     const body = appComments(double, 21)[0]?.body ?? "";
     expect(body).toContain("From a fork: planned with the portal's own settings");
     expect(body).toContain("`acme/orders-api`");
@@ -160,17 +167,28 @@ describe("the plan comment on a pull request", () => {
     expect(double.calls.some((call) => call.path.includes("/requests/contents/.github"))).toBe(
       false,
     );
+
+    // Redelivered: reads only.
+    const before = double.writes().length;
+    await redeliver("pull_request", opened, "d-fork");
+    expect(writesSince(before)).toEqual([]);
   });
 
   it("gives a draft the check but no comment until it is ready for review", async () => {
     const sha = openPull(double, { number: 5, branch: "draft", files: { [ORDERS]: REQUEST_FILE } });
     const { receive } = createTestProbot();
     await receive("pull_request", pullPayload({ action: "opened", number: 5, sha, draft: true }));
+    expect(writesSince(0)).toEqual(["checks/create"]);
     expect(appComments(double, 5)).toHaveLength(0);
-    expect(requestsOf(double).checkRuns).toHaveLength(1);
-    await receive("pull_request", pullPayload({ action: "ready_for_review", number: 5, sha }));
+    const ready = double.writes().length;
+    const payload = pullPayload({ action: "ready_for_review", number: 5, sha });
+    await receive("pull_request", payload, "d-ready");
+    expect(writesSince(ready)).toEqual(["issues/create-comment"]);
     expect(appComments(double, 5)).toHaveLength(1);
     expect(requestsOf(double).checkRuns).toHaveLength(1);
+    const again = double.writes().length;
+    await redeliver("pull_request", payload, "d-ready");
+    expect(writesSince(again)).toEqual([]);
   });
 
   it("believes no plan comment a person wrote, even one carrying the marker", async () => {

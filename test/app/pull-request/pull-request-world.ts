@@ -1,5 +1,6 @@
 import type { GitHubDouble } from "../../support/github/github-double.js";
 import { moveTo, type Payload, recordedPayload } from "../../support/github/payloads.js";
+import { createTestProbot } from "../../support/github/probot-harness.js";
 import { ORG, REQUEST_FILE, REQUESTER, REQUESTS } from "../../support/github/scenario.js";
 
 export const ORDERS = "services/orders-api.devportal.yml";
@@ -86,4 +87,20 @@ export function pushPayload(params: { sha: string; paths: string[]; sender?: str
 export function appComments(double: GitHubDouble, number: number) {
   const issue = requestsOf(double).issues.get(number);
   return (issue?.comments ?? []).filter((comment) => comment.user.type === "Bot");
+}
+
+/** The app's writes since the double had seen `from` writes, by operation (the installation
+ * token aside): exact lists, so a write made twice shows. */
+export function writesAfter(double: GitHubDouble, from: number): string[] {
+  return double
+    .writes()
+    .slice(from)
+    .map((call) => call.operationId)
+    .filter((id) => !id.startsWith("apps/"));
+}
+
+/** A redelivery: the same delivery id, reaching a fresh replica whose queue has not seen it
+ * (one that already has drops it unread), so the work itself must write nothing twice. */
+export async function redeliver(name: string, payload: Payload, id: string): Promise<void> {
+  await createTestProbot().receive(name, payload, id);
 }
