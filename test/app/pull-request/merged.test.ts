@@ -129,6 +129,31 @@ describe("after the merge, the request lives on its pull request", () => {
     expect(mentions[0]?.body).toContain("@octocat @hubot `orders-api` stopped");
   });
 
+  it("reports a merged request that cannot be provisioned on the pull request, mentioning its author once", async () => {
+    mergerCanWrite();
+    const broken = REQUEST_FILE.replace("service: orders-api", "service: Orders_API");
+    openPull(double, { number: 15, branch: "bad", files: { [ORDERS]: broken } });
+    const requests = requestsOf(double);
+    const merge = double.state.mergePullRequest(requests, 15);
+    const push = pushPayload({ sha: merge, paths: [ORDERS], sender: "hubot" });
+    await createTestProbot().receive("push", push, "merge-bad");
+    expect(writesAfter(double, 0)).toEqual([
+      "issues/create-comment",
+      "issues/create-comment",
+      "repos/create-commit-comment",
+    ]);
+    expect([...requests.issues.keys()]).toEqual([15]);
+    expect(statusComments(15)[0]?.body).toContain("is not a valid service name");
+    const mentions = appComments(double, 15).filter((c) => c.body.includes("devportal:notify"));
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.body).toContain("@octocat @hubot `Orders_API` stopped");
+    expect(double.state.repo(ORG, "orders-api")).toBeUndefined();
+
+    const reported = double.writes().length;
+    await redeliver("push", push, "merge-bad");
+    expect(writesAfter(double, reported)).toEqual([]);
+  });
+
   it("gives two services merged together one status each, on the same pull request", async () => {
     openPull(double, {
       number: 9,
