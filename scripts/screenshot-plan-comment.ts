@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderPullRequestPlan } from "../src/render/feedback/pull-request-plan.js";
 import { render } from "../src/render/render.js";
+import { lineOfPath } from "../src/request/locate-yaml-path.js";
 import { parseRequest } from "../src/request/parse-request.js";
 import { parsePortalSettings } from "../src/request/parse-settings.js";
 
@@ -22,12 +23,10 @@ const request = parseRequest(text, "services/orders-api.devportal.yml");
 if (!settings.ok || !request.ok) throw new Error("the examples must be valid");
 const rendered = render({ request: request.value, settings: settings.value, owner: "acme" });
 if (!rendered.ok) throw new Error("the example must render");
-const broken = parseRequest(
-  text
-    .replace("service: orders-api", "service: Billing_API")
-    .replace("type: decimal", "type: money"),
-  "services/billing-api.devportal.yml",
-);
+const brokenText = text
+  .replace("service: orders-api", "service: Billing_API")
+  .replace("type: decimal", "type: money");
+const broken = parseRequest(brokenText, "services/billing-api.devportal.yml");
 if (broken.ok) throw new Error("the broken example must be broken");
 const markdown = renderPullRequestPlan({
   fork: false,
@@ -36,7 +35,11 @@ const markdown = renderPullRequestPlan({
     {
       path: "services/billing-api.devportal.yml",
       kind: "problems",
-      problems: broken.errors.map((error) => ({ field: error.path, message: error.message })),
+      problems: broken.errors.map((error) => ({
+        field: error.path,
+        message: error.message,
+        line: lineOfPath(brokenText, error.path),
+      })),
     },
   ],
 });
@@ -114,7 +117,7 @@ execFileSync(
     "--disable-sync",
     `--user-data-dir=${mkdtempSync(join(tmpdir(), "devportal-chromium-"))}`,
     `--screenshot=${out}`,
-    "--window-size=960,1100",
+    "--window-size=960,660",
     `file://${page}`,
   ],
   { stdio: "ignore", timeout: 120_000 },

@@ -69,18 +69,23 @@ export async function planPullRequest(
   for (const path of files) {
     const text = (await readFile(octokit, { ...repo, path, ref: pull.sha })) ?? "";
     const planned = await planFile(octokit, { repo, path, text, settings });
-    plans.push(planned);
     if (planned.kind === "problems") {
+      // Each problem on its line: listed so in the comment, annotated there by the check.
+      planned.problems = planned.problems.map((problem) => ({
+        ...problem,
+        line: lineOfPath(text, problem.field),
+      }));
       annotations.push(
         ...checkRunFeedback({
           title: path,
           intro: "",
           problems: planned.problems,
           path,
-          lineOf: (problem) => lineOfPath(text, problem.field),
+          lineOf: (problem) => problem.line,
         }).annotations,
       );
     }
+    plans.push(planned);
   }
   const settingsProblems = settings.ok ? undefined : settings.errors.map(toProblem);
   const valid = !settingsProblems && plans.every((file) => file.kind !== "problems");

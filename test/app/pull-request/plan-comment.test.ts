@@ -87,15 +87,17 @@ describe("the plan comment on a pull request", () => {
     await receive("pull_request", pullPayload({ action: "opened", number: 4, sha }), "d-bad");
     expect(writesSince(0)).toEqual(["checks/create", "issues/create-comment"]);
 
-    const body = appComments(double, 4)[0]?.body ?? "";
-    expect(body).toContain("Merging this would create nothing");
-    expect(body).toMatch(/\*\*service\*\*: /);
-    expect(body).toContain("**models\\[0\\]\\.fields\\.total\\.type**: ");
-    const run = requestsOf(double).checkRuns.find((candidate) => candidate.head_sha === sha);
-    expect(run?.conclusion).toBe("failure");
     const lines = broken.split("\n");
     const serviceLine = lines.findIndex((line) => line.startsWith("service:")) + 1;
     const moneyLine = lines.findIndex((line) => line.includes("type: money")) + 1;
+    expect(serviceLine).toBeGreaterThan(1);
+    expect(moneyLine).toBeGreaterThan(serviceLine);
+    const body = appComments(double, 4)[0]?.body ?? "";
+    expect(body).toContain("Merging this would create nothing");
+    expect(body).toContain(`**service** (line ${serviceLine}): `);
+    expect(body).toContain(`**models\\[0\\]\\.fields\\.total\\.type** (line ${moneyLine}): `);
+    const run = requestsOf(double).checkRuns.find((candidate) => candidate.head_sha === sha);
+    expect(run?.conclusion).toBe("failure");
     expect(run?.output?.annotations).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: ORDERS, start_line: serviceLine, title: "service" }),
