@@ -86,16 +86,7 @@ export async function findAppComment(
   octokit: Octokit,
   params: RepoParams & { issue: number; marker: string; app: AppIdentity },
 ): Promise<FoundComment | undefined> {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner: params.owner,
-    repo: params.repo,
-    issue_number: params.issue,
-    per_page: 100,
-  });
-  const found = comments.find(
-    (comment) => isAppAuthor(params.app, comment) && comment.body?.includes(params.marker),
-  );
-  return found ? { id: found.id, body: found.body ?? "", htmlUrl: found.html_url } : undefined;
+  return (await listAppComments(octokit, params))[0];
 }
 
 /** Every comment on an issue or pull request that carries `marker` and was written by this
