@@ -1,6 +1,7 @@
 import { listRunJobs } from "../../github/actions.js";
 import type { AppIdentity } from "../../github/app-identity.js";
 import type { Octokit } from "../../github/octokit.js";
+import { readFile } from "../../github/repos.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
 import { transientReason } from "../../runtime/transient.js";
 import type { LoadedSettings } from "../intake/load-settings.js";
@@ -8,6 +9,7 @@ import { describeError } from "../provision/step-error.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { withKeyLock } from "../with-key-lock.js";
 import { believeRecord, type DeployTrust } from "./believe-record.js";
+import { CATALOG_PATH, parseCatalog } from "./commit-gitops.js";
 import {
   decideWorkflowRun,
   type Screening,
@@ -107,6 +109,10 @@ async function act(
         jobs: failedJobs(jobs),
       };
     }
+    case "already-deployed":
+      // Reported as the run that committed it would have: the report reads first and writes
+      // only what is missing, so a finished request costs reads only.
+      return alreadyDeployed(octokit, { state, record, run, tag: decision.tag });
     case "deploy-first":
     case "bump":
       return writeGitops(octokit, {
@@ -176,6 +182,32 @@ async function writeGitops(
     // would leave the requester looking at "CI passed" with nothing deployed.
     return { kind: "blocked", run, ...accessProblem(state.gitops, error) };
   }
+}
+
+/** The outcome of a build Repository_B already deploys, with the URL its catalog row
+ * promises (the catalog is rewritten with every deployment of the service). */
+async function alreadyDeployed(
+  octokit: Octokit,
+  params: {
+    state: Awaited<ReturnType<typeof readGitopsState>>;
+    record: RequestRecord;
+    run: WorkflowRunFacts["run"];
+    tag: string;
+  },
+): Promise<DeployOutcome> {
+  const { state, record, run, tag } = params;
+  const service = record.request.service;
+  let url = "";
+  if (state.kind === "ready" && state.head) {
+    const readme = await readFile(octokit, {
+      owner: state.owner,
+      repo: state.repo,
+      path: CATALOG_PATH,
+      ref: state.head,
+    });
+    url = parseCatalog(readme).find((entry) => entry.service === service)?.url ?? "";
+  }
+  return { kind: "deployed", run, tag, commit: undefined, application: service, url };
 }
 
 /** What to say when Repository_B refused the app: its own fix for 403/404, else the error
