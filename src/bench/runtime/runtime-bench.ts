@@ -76,7 +76,7 @@ export async function runtimeBench(params: {
   burstTimeoutMs: number;
   progress: (line: string) => void;
 }): Promise<RuntimeResults> {
-  const single = await startWorld({ latencyMs: LATENCY_MS });
+  const single = await startWorld({ latencyMs: LATENCY_MS, productionTimings: true });
   let flow: Awaited<ReturnType<typeof measureAppFlow>>;
   try {
     const app = await startIdle(single, "bench");
@@ -86,7 +86,7 @@ export async function runtimeBench(params: {
     await single.stop();
   }
 
-  const crowd = await startWorld({ latencyMs: LATENCY_MS });
+  const crowd = await startWorld({ latencyMs: LATENCY_MS, productionTimings: true });
   let burst: Awaited<ReturnType<typeof measureBurst>>;
   try {
     const app = await startIdle(crowd, "bench-burst");
@@ -102,7 +102,7 @@ export async function runtimeBench(params: {
   }
 
   params.progress("original flow: one request, then a burst (simulated clock for the waits)");
-  const old = await startWorld({ latencyMs: LATENCY_MS });
+  const old = await startWorld({ latencyMs: LATENCY_MS, productionTimings: true });
   let original: Awaited<ReturnType<typeof runOriginalFlow>>;
   let originalBurst: BurstFigures;
   try {
@@ -117,7 +117,7 @@ export async function runtimeBench(params: {
     await old.stop();
   }
   // A fresh GitHub for the burst: the single request's writes must not count against its limits.
-  const oldCrowd = await startWorld({ latencyMs: LATENCY_MS });
+  const oldCrowd = await startWorld({ latencyMs: LATENCY_MS, productionTimings: true });
   try {
     const client = await originalClient(oldCrowd);
     originalBurst = await originalBurstFigures({ ...params, world: oldCrowd, client });

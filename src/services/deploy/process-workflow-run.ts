@@ -18,6 +18,7 @@ import {
 } from "./decide.js";
 import { gitopsAccessProblem, missingGitops, readGitopsState } from "./gitops-state.js";
 import { blockedBySettings, type DeployOutcome, failedJobs } from "./outcome.js";
+import { reportOutcome } from "./report-outcome.js";
 import { commitServiceChange, type ServiceChange } from "./service-commit.js";
 
 export interface WorkflowRunResult {
@@ -26,14 +27,16 @@ export interface WorkflowRunResult {
   record?: RequestRecord;
   /** The app's identity, learnt for a believed record: reports are written as it. */
   app?: AppIdentity;
+  /** The outcome is already on the request issue (status comment, labels, state). */
+  reported?: boolean;
 }
 
 /**
  * The deploy pipeline for one `workflow_run` delivery: (1) screen the payload, (2) read the
  * request record at the built commit and believe it only both ways (believe-record.ts),
- * (3) read what Repository_B deploys, (4) decide, (5) act. Every step reads GitHub first, so
- * a redelivery or a late run finds its work done. A record not believed writes nothing,
- * reports nowhere.
+ * (3) read what Repository_B deploys, (4) decide, (5) act, (6) report on the request issue.
+ * Every step reads GitHub first, so a redelivery or a late run finds its work done. A record
+ * not believed writes nothing, reports nowhere.
  */
 export async function processWorkflowRun(
   octokit: Octokit,
@@ -59,12 +62,16 @@ export async function processWorkflowRun(
       outcome: { kind: "ignored", reason: `request record not believed: ${belief.reason}` },
     };
   }
-  // Everything after the record concerns one service's directory: one delivery at a time.
+  // Everything after the record concerns one service's directory: one delivery at a time,
+  // its report included, so a run handled twice at once (its webhook, and the recovery sweep
+  // finding the request unfinished) reports once: the second finds the report written.
   const key = `${record.gitops.toLowerCase()}#${record.request.service}`;
-  const outcome = await withKeyLock(key, () =>
-    act(octokit, { facts, screening, record, settings: belief.settings }),
-  );
-  return { outcome, record, app: trust.app };
+  const outcome = await withKeyLock(key, async () => {
+    const decided = await act(octokit, { facts, screening, record, settings: belief.settings });
+    await reportOutcome(octokit, { record, outcome: decided, app: trust.app });
+    return decided;
+  });
+  return { outcome, record, app: trust.app, reported: true };
 }
 
 async function act(
