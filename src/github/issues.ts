@@ -157,6 +157,8 @@ export interface OpenIssue {
   labels: string[];
   /** As GitHub gives it: whether the app wrote it is decided with its identity. */
   author: Authored;
+  /** Closed once and reopened since (GitHub keeps `closed_at` on a reopened issue). */
+  closedBefore: boolean;
 }
 
 /** Open issues (not pull requests) of a repository carrying `label`. */
@@ -183,5 +185,6 @@ export async function listOpenIssues(
           ? { id: issue.performed_via_github_app.id }
           : null,
       },
+      closedBefore: Boolean(issue.closed_at),
     }));
 }

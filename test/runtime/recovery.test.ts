@@ -8,7 +8,7 @@ import type { GitHubDouble } from "../support/github/github-double.js";
 import { createTestProbot } from "../support/github/probot-harness.js";
 import { formIssuePayload, ORG, REQUESTS } from "../support/github/scenario.js";
 import { useGitHubDouble } from "../support/github/use-github-double.js";
-import { finish, startRun } from "../support/github/workflow-runs.js";
+import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
 
 let double: GitHubDouble;
 useGitHubDouble((started) => {
@@ -82,6 +82,45 @@ describe("recovery after a crash without Redis", () => {
     expect(files["apps/orders-api/kustomization.yaml"]).toContain(run.head_sha);
     expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
     expect(issue()?.state).toBe("closed");
+  });
+
+  it("finishes a deployment whose report stopped after the status comment (no label, not closed)", async () => {
+    const app = createTestProbot();
+    await app.receive("issues", formIssuePayload(double));
+    const run = startRun(double, { repo: "orders-api" });
+    finish(run, "success");
+    // The process dies as GitHub applies the label: the comment says deployed, the issue
+    // is open and labelled as provisioning.
+    double.failNext({ operationId: "issues/add-labels", status: 422, message: "crash" });
+    await app.receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "completed" }),
+    );
+    expect(issue()?.comments[0]?.body).toContain("✅ **Deployed**");
+    expect(issue()?.state).toBe("open");
+    const gitopsCommits = double.state.repo(ORG, "gitops")?.git.history("main").length;
+
+    const { result } = await restart();
+    double.assertClean();
+    expect(result.queued).toBe(1);
+    expect(issue()?.labels).toContain("devportal:deployed");
+    expect(issue()?.labels).not.toContain("devportal:provisioning");
+    expect(issue()?.state).toBe("closed");
+    expect(double.state.repo(ORG, "gitops")?.git.history("main")).toHaveLength(gitopsCommits ?? 0);
+  });
+
+  it("leaves a deployed request a person reopened alone", async () => {
+    const app = createTestProbot();
+    await deployedService(double, app.receive);
+    const reopened = issue();
+    if (!reopened) throw new Error("no request issue");
+    reopened.state = "open";
+    const before = appWrites().length;
+    const { result } = await restart();
+    double.assertClean();
+    expect(result.queued).toBe(0);
+    expect(appWrites().slice(before)).toEqual([]);
+    expect(issue()?.state).toBe("open");
   });
 
   it("leaves finished requests alone: a sweep over a deployed service writes nothing", async () => {

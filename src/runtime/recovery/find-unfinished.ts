@@ -27,7 +27,8 @@ export interface RecoverPayload {
  * Unfinished work, read from what GitHub holds: in every installation, the open issues
  * labelled as requests whose status comment says neither "failed" nor "deployed" (its
  * marker names the step), or that have no status comment yet (the app stopped between
- * answering the delivery and its first write). Reads only.
+ * answering the delivery and its first write), or that say "deployed" on an issue never
+ * closed (the app stopped between the status comment and the label or the close). Reads only.
  */
 export async function findUnfinished(params: {
   probot: Probot;
@@ -55,7 +56,7 @@ export async function findUnfinished(params: {
           app: identity,
         });
         const report = status ? decodeStatusMarker(status.body) : undefined;
-        if (report && outcomeOf(report) !== "provisioning") continue;
+        if (report && !unfinished(outcomeOf(report), issue)) continue;
         const requester = report?.origin.requester ?? (path ? undefined : issue.author.user?.login);
         if (!requester) {
           log.info(
@@ -77,4 +78,14 @@ export async function findUnfinished(params: {
     }
   }
   return found;
+}
+
+/** A deployed request's issue is closed by the app; one that never was lost its last
+ * writes. One closed and reopened since was reopened by a person: left alone. */
+function unfinished(
+  outcome: ReturnType<typeof outcomeOf>,
+  issue: Pick<OpenIssue, "closedBefore">,
+): boolean {
+  if (outcome === "provisioning") return true;
+  return outcome === "deployed" && !issue.closedBefore;
 }

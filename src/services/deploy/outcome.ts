@@ -103,11 +103,20 @@ export function statusForOutcome(
         link: firstFailureLink(outcome.jobs) ?? outcome.run.htmlUrl,
       });
     case "deployed": {
-      // A redelivery finds the commit made: keep the step that links it.
-      if (!outcome.commit && report.steps.deployed.state === "done") return passed(report, outcome);
+      // A redelivery finds the commit made and reported: keep the step that links it. A run
+      // handled again after a crash that preceded its report still says what it deployed.
+      const deployed = report.steps.deployed;
+      if (
+        !outcome.commit &&
+        deployed.state === "done" &&
+        deployed.note.startsWith(short(outcome.tag))
+      ) {
+        return passed(report, outcome);
+      }
+      const serving = outcome.url ? `, serving ${outcome.url}` : "";
       return withStep(passed(report, outcome), "deployed", {
         state: "done",
-        note: `${short(outcome.tag)} in Argo CD application ${outcome.application}, serving ${outcome.url}`,
+        note: `${short(outcome.tag)} in Argo CD application ${outcome.application}${serving}`,
         ...(outcome.commit ? { link: outcome.commit.url } : {}),
       });
     }

@@ -77,7 +77,8 @@ export async function retryBuild(
     },
     options,
   );
-  if (result?.record) {
+  // A green build was reported as its webhook would have been; a re-run is reported here.
+  if (result?.record && !result.reported) {
     await reportOutcome(octokit, {
       record: result.record,
       outcome: result.outcome,

@@ -23,6 +23,8 @@ export interface Issue {
   user: User;
   labels: string[];
   state: "open" | "closed";
+  /** When it was last closed; kept when reopened, as GitHub does. */
+  closedAt?: string;
   comments: Comment[];
   performed_via_github_app?: { id: number; slug: string } | null;
 }

@@ -79,6 +79,7 @@ export function issueJson(repo: Repo, issue: Issue) {
     body: issue.body,
     user: issue.user,
     state: issue.state,
+    closed_at: issue.closedAt ?? null,
     labels: issue.labels.map((name) => ({ name })),
     html_url: `${WEB}/${repo.owner}/${repo.name}/issues/${issue.number}`,
     performed_via_github_app: issue.performed_via_github_app ?? null,
@@ -357,7 +358,12 @@ export const ROUTES: Record<string, Route> = {
   },
   "issues/update": (request) => {
     const { repo, issue } = issueOf(request);
-    if (request.body.state) issue.state = request.body.state;
+    if (request.body.state) {
+      if (request.body.state === "closed" && issue.state !== "closed") {
+        issue.closedAt = new Date().toISOString();
+      }
+      issue.state = request.body.state;
+    }
     if (request.body.body !== undefined) issue.body = request.body.body;
     return { status: 200, body: issueJson(repo, issue) };
   },
