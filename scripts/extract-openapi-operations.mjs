@@ -23,6 +23,7 @@ const OPERATIONS = [
   "GET /app/hook/deliveries",
   "POST /app/hook/deliveries/{delivery_id}/attempts",
   "GET /users/{username}",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
   "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",
   "POST /orgs/{org}/repos",
   "GET /repos/{owner}/{repo}",

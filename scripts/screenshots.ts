@@ -6,18 +6,17 @@
  *
  *   npx tsx scripts/screenshots.ts        (writes docs/images/*.png)
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { everyMessage } from "../test/support/messages/catalog.js";
+import { screenshot } from "./chromium-screenshot.js";
 
 const require = createRequire(import.meta.url);
 const CSS = readFileSync(require.resolve("github-markdown-css/github-markdown-light.css"), "utf8");
 const OUT = join(import.meta.dirname, "..", "docs", "images");
-const CHROMIUM = "/usr/bin/chromium";
 
 /** The messages the README shows. */
 const SHOWN = [
@@ -49,25 +48,12 @@ try {
     const file = join(work, `${message.name}.html`);
     writeFileSync(file, page(message.name, html));
     const height = 120 + message.markdown.split("\n").length * 24;
-    execFileSync(
-      CHROMIUM,
-      [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        `--user-data-dir=${join(work, "profile")}`,
-        `--window-size=900,${Math.min(height, 1400)}`,
-        `--screenshot=${join(OUT, `${message.name}.png`)}`,
-        `file://${file}`,
-      ],
-      { stdio: "ignore", timeout: 60_000 },
-    );
+    screenshot({
+      page: file,
+      out: join(OUT, `${message.name}.png`),
+      width: 900,
+      height: Math.min(height, 1400),
+    });
     console.log(`docs/images/${message.name}.png`);
   }
 } finally {

@@ -86,16 +86,24 @@ export async function findAppComment(
   octokit: Octokit,
   params: RepoParams & { issue: number; marker: string; app: AppIdentity },
 ): Promise<FoundComment | undefined> {
+  return (await listAppComments(octokit, params))[0];
+}
+
+/** Every comment on an issue or pull request that carries `marker` and was written by this
+ * app, oldest first. */
+export async function listAppComments(
+  octokit: Octokit,
+  params: RepoParams & { issue: number; marker: string; app: AppIdentity },
+): Promise<FoundComment[]> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: params.owner,
     repo: params.repo,
     issue_number: params.issue,
     per_page: 100,
   });
-  const found = comments.find(
-    (comment) => isAppAuthor(params.app, comment) && comment.body?.includes(params.marker),
-  );
-  return found ? { id: found.id, body: found.body ?? "", htmlUrl: found.html_url } : undefined;
+  return comments
+    .filter((comment) => isAppAuthor(params.app, comment) && comment.body?.includes(params.marker))
+    .map((comment) => ({ id: comment.id, body: comment.body ?? "", htmlUrl: comment.html_url }));
 }
 
 /**
@@ -143,20 +151,6 @@ export async function addCommentReaction(
   });
 }
 
-/** Paths a pull request adds or changes (removed files are not requests). */
-export async function listPullRequestFiles(
-  octokit: Octokit,
-  params: RepoParams & { pull: number },
-): Promise<string[]> {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-    owner: params.owner,
-    repo: params.repo,
-    pull_number: params.pull,
-    per_page: 100,
-  });
-  return files.filter((file) => file.status !== "removed").map((file) => file.filename);
-}
-
 /** A new comment: the only kind of write on an issue that notifies the people it mentions. */
 export async function createComment(
   octokit: Octokit,
@@ -189,6 +183,8 @@ export interface OpenIssue {
   labels: string[];
   /** As GitHub gives it: whether the app wrote it is decided with its identity. */
   author: Authored;
+  /** Closed once and reopened since (GitHub keeps `closed_at` on a reopened issue). */
+  closedBefore: boolean;
 }
 
 /** Open issues (not pull requests) of a repository carrying `label`. */
@@ -215,5 +211,6 @@ export async function listOpenIssues(
           ? { id: issue.performed_via_github_app.id }
           : null,
       },
+      closedBefore: Boolean(issue.closed_at),
     }));
 }

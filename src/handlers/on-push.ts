@@ -34,6 +34,7 @@ export function onPush(deps: ResolvedDeps): JobType {
         sha: payload.after,
         sender: payload.sender?.login ?? payload.pusher.name,
         files,
+        defaultBranch: payload.repository.default_branch,
         attempt: run.attempt,
       });
       return undefined;

@@ -3,7 +3,6 @@ import { serviceKey } from "../runtime/job-keys.js";
 import type { JobType } from "../runtime/job-type.js";
 import { screenWorkflowRun, workflowRunFacts } from "../services/deploy/decide.js";
 import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
-import { reportOutcome } from "../services/deploy/report-outcome.js";
 import type { ResolvedDeps } from "../services/portal-deps.js";
 
 /**
@@ -32,7 +31,8 @@ export function onWorkflowRun(deps: ResolvedDeps): JobType {
     work: async (context: Context<"workflow_run">) => {
       const facts = workflowRunFacts(context.payload);
       const log = { repo: facts.repository.fullName, run: facts.run.id, delivery: context.id };
-      const { outcome, record, app } = await processWorkflowRun(context.octokit, facts, deps);
+      // Reported on the request issue too, under the service's lock.
+      const { outcome, record } = await processWorkflowRun(context.octokit, facts, deps);
       if (outcome.kind === "ignored" && !record) {
         context.log.debug({ ...log, reason: outcome.reason }, "workflow_run ignored");
         return { pipeline: "deployment", outcome: outcome.kind };
@@ -42,15 +42,6 @@ export function onWorkflowRun(deps: ResolvedDeps): JobType {
         { ...log, action: facts.action, outcome: outcome.kind, ...(reason ? { reason } : {}) },
         "workflow_run handled",
       );
-      if (record && app) {
-        await reportOutcome(context.octokit, {
-          record,
-          outcome,
-          app,
-          env: deps.env,
-          repository: { owner: facts.repository.owner, name: facts.repository.name },
-        });
-      }
       return { pipeline: "deployment", outcome: outcome.kind };
     },
   };

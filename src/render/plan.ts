@@ -10,6 +10,10 @@ export interface Plan {
   repository: { fullName: string; visibility: string; files: string[] };
   secrets: string[];
   gitops: { fullName: string; path: string; files: string[] };
+  /** The Kubernetes namespace, and the Argo CD application the ApplicationSet generates from
+   * the GitOps directory (named after its last path segment). */
+  namespace: string;
+  application: string;
   image: string;
   tag: string;
   /** The file of Repository_B whose `images:` entry carries the deployed tag. */
@@ -49,6 +53,8 @@ export function planOf(params: {
       path: `${target.gitopsPath}/`,
       files: Object.keys(params.repositoryB),
     },
+    namespace: target.namespace,
+    application: target.gitopsPath.split("/").pop() ?? request.service,
     image: target.image,
     tag: target.tag,
     tagFile: target.tagFile,

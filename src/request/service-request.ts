@@ -63,10 +63,15 @@ export interface ServiceRequest {
 export interface RequestOrigin {
   /** "owner/name" of the request repository. */
   repository: string;
-  kind: "issue" | "file";
-  /** The GitHub login that asked. */
+  /** "pull_request": a request file whose merge created the request; its status lives on the
+   * merged pull request (`issue` is its number: GitHub numbers both alike). */
+  kind: "issue" | "file" | "pull_request";
+  /** The GitHub login that asked (for a merged pull request: who merged it). */
   requester?: string;
-  /** Issue number for form requests; the issue the app opened for file requests. */
+  /** The pull request's author, mentioned when the request needs them. */
+  author?: string;
+  /** Issue number for form requests; the issue the app opened for file requests; the merged
+   * pull request's number. */
   issue?: number;
   /** Path and commit of a file request. */
   path?: string;

@@ -19,3 +19,8 @@ export function serviceKey(fullName: string): string {
 export function installationKey(id: number): string {
   return `installation:${id}`;
 }
+
+/** A pull request's plan: each push re-plans it, one at a time. */
+export function pullRequestKey(owner: string, repo: string, pull: number): string {
+  return `pull:${owner}/${repo}#${pull}`.toLowerCase();
+}

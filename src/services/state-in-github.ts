@@ -104,6 +104,17 @@ export function decodeStatusMarker(body: string): StatusReport | undefined {
   }
 }
 
+/** On a pull request, each request file merged has its own status comment: this second
+ * marker (the file's path, base64url) tells them apart. */
+const STATUS_OF_PREFIX = "<!-- devportal:status-of ";
+
+/** The marker that finds the status comment of the request `origin` on its issue or pull
+ * request. */
+export function statusMarkerOf(origin: RequestOrigin): string {
+  if (origin.kind !== "pull_request" || !origin.path) return STATUS_MARKER;
+  return `${STATUS_OF_PREFIX}${Buffer.from(origin.path).toString("base64url")} -->`;
+}
+
 /** Marks the issue the app opens for a request file, so the next push of that file, and
  * `/devportal retry`, find it without a database. */
 const PREFIX = "<!-- devportal:file-request ";

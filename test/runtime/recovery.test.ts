@@ -15,7 +15,7 @@ import {
   setSettings,
 } from "../support/github/scenario.js";
 import { useGitHubDouble } from "../support/github/use-github-double.js";
-import { finish, startRun } from "../support/github/workflow-runs.js";
+import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
 
 let double: GitHubDouble;
 useGitHubDouble((started) => {
@@ -94,6 +94,46 @@ describe("recovery after a crash without Redis", () => {
     expect(issue()?.state).toBe("open");
   });
 
+  it("finishes a live report that stopped after the status comment (no label, not closed)", async () => {
+    const app = createTestProbot();
+    await deployedService(double, app.receive);
+    expect(issue()?.state).toBe("open");
+    // Argo CD says live; the process dies as GitHub applies the label: the comment says
+    // live, the issue is open and labelled as provisioning.
+    double.failNext({ operationId: "issues/add-labels", status: 422, message: "crash" });
+    await app.receive(
+      "deployment_status",
+      deploymentStatusPayload(double, { repo: "orders-api", state: "success" }),
+    );
+    expect(issue()?.comments[0]?.body).toContain("✅ **Live**: live and healthy");
+    expect(issue()?.state).toBe("open");
+    const gitopsCommits = double.state.repo(ORG, "gitops")?.git.history("main").length;
+    const deployments = double.state.repo(ORG, "orders-api")?.deployments.length;
+
+    const { result } = await restart();
+    double.assertClean();
+    expect(result.queued).toBe(1);
+    expect(issue()?.labels).toContain("devportal:deployed");
+    expect(issue()?.labels).not.toContain("devportal:provisioning");
+    expect(issue()?.state).toBe("closed");
+    expect(double.state.repo(ORG, "gitops")?.git.history("main")).toHaveLength(gitopsCommits ?? 0);
+    expect(double.state.repo(ORG, "orders-api")?.deployments).toHaveLength(deployments ?? 0);
+  });
+
+  it("leaves a deployed request a person reopened alone", async () => {
+    const app = createTestProbot();
+    await liveService(double, app.receive);
+    const reopened = issue();
+    if (!reopened) throw new Error("no request issue");
+    reopened.state = "open";
+    const before = appWrites().length;
+    const { result } = await restart();
+    double.assertClean();
+    expect(result.queued).toBe(0);
+    expect(appWrites().slice(before)).toEqual([]);
+    expect(issue()?.state).toBe("open");
+  });
+
   it("leaves finished requests alone: a sweep over a live service writes nothing", async () => {
     const app = createTestProbot();
     await liveService(double, app.receive);
@@ -125,7 +165,11 @@ describe("recovery after a crash without Redis", () => {
 
 describe("the recovery sweep's overdue check (no report from Argo CD in time)", () => {
   const at = (time: string) => Date.parse(`2026-11-30T${time}:00Z`);
-  const notifications = () => (issue()?.comments ?? []).slice(1).map((comment) => comment.body);
+  const notifications = () =>
+    (issue()?.comments ?? [])
+      .slice(1)
+      // Each notification hides its moment's key (posted once per moment) after its words.
+      .map((comment) => comment.body.replace(/\n<!-- devportal:notify \S+ -->$/, ""));
 
   it("says it once, names what to check, pages the platform team, and never re-provisions", async () => {
     setSettings(double, `${SETTINGS}platform_team: platform\n`);

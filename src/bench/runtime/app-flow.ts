@@ -15,6 +15,8 @@ const QUIET_MS = 3_500;
 
 export interface AppFlowFigures {
   provisioning: StageFigures;
+  /** Requests made while the build runs (its `requested` and `in_progress` deliveries). */
+  ci: { requests: number; writes: number; routes: Record<string, number> };
   deployment: StageFigures;
   /** Acknowledgement of every delivery sent while the provisioning ran, in ms. */
   acks: number[];
@@ -69,13 +71,18 @@ export async function measureAppFlow(params: {
   };
 
   const run = startRun(world.double, { repo: service });
+  const building = performance.now();
   for (const action of ["requested", "in_progress"] as const) {
     await app.deliver(
       "workflow_run",
       workflowRunPayload(world.double, { repo: service, run, action }),
     );
   }
-  await log.quiet(QUIET_MS);
+  // What the app asks while CI runs (the "CI running" report), where the original polled.
+  // The work behind the acknowledgements: "CI running" lands in the status comment.
+  await log.when(building, (call) => call.operationId === "issues/update-comment", TIMEOUT_MS);
+  const ciIdle = await log.quiet(QUIET_MS);
+  const ci = countCalls(log.since(building, ciIdle));
   finish(run, "success");
   const green = performance.now();
   await app.deliver(
@@ -94,6 +101,7 @@ export async function measureAppFlow(params: {
   const deployedIdle = await log.quiet(QUIET_MS);
   return {
     provisioning,
+    ci,
     deployment: { ...countCalls(log.since(green, deployedIdle)), wallMs: tagged - green },
     acks: answers.map((answer) => answer.ms),
     refusedAcks: answers.filter((answer) => answer.status >= 300).length,

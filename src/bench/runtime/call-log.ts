@@ -43,13 +43,24 @@ export class CallLog {
 }
 
 /** Requests, writes and secondary-limit answers of a slice of calls (the token call excluded:
- * Probot caches it for an hour, so it is not a per-request cost). */
-export function countCalls(calls: readonly Call[]): { requests: number; writes: number } {
+ * Probot caches it for an hour, so it is not a per-request cost), and the requests per
+ * route (`METHOD operationId`), to see where they go. */
+export function countCalls(calls: readonly Call[]): {
+  requests: number;
+  writes: number;
+  routes: Record<string, number>;
+} {
   const counted = calls.filter(
     (call) => call.operationId !== "apps/create-installation-access-token",
   );
+  const routes: Record<string, number> = {};
+  for (const call of counted) {
+    const route = `${call.method} ${call.operationId}`;
+    routes[route] = (routes[route] ?? 0) + 1;
+  }
   return {
     requests: counted.length,
     writes: counted.filter((call) => call.method !== "GET").length,
+    routes,
   };
 }

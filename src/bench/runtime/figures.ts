@@ -3,6 +3,8 @@ export interface StageFigures {
   requests: number;
   writes: number;
   wallMs: number;
+  /** Requests per route (`METHOD operationId`). */
+  routes?: Record<string, number>;
 }
 
 export interface BurstFigures {

@@ -68,9 +68,10 @@ export async function originalClient(world: World): Promise<RestClient> {
 }
 
 /**
- * The original system's documented flow, replayed request by request against the same double:
- * create the repository, set the PAT secret, one Contents API commit per file, poll the
- * workflow every 10 s through a 3-minute CI run, then push each manifest (read, then write).
+ * The original system's documented flow (seed/dev-portal-auto-deploy.md), replayed request by
+ * request against the same double: create the repository, set the PAT secret, push every file
+ * in one Git Data API commit, poll the workflow every 10 s through a 3-minute CI run, verify
+ * Repository_B, then push each manifest (read, then write).
  * The clock of the waits is simulated: their seconds are added to the wall time, not slept.
  */
 export async function runOriginalFlow(params: {
@@ -85,7 +86,8 @@ export async function runOriginalFlow(params: {
   const log = params.log ?? new CallLog(world.double);
   const repo = `/repos/${ORG}/${service}`;
   const began = performance.now();
-  await client.ok("POST", `/orgs/${ORG}/repos`, { name: service, private: true });
+  // seed §3: create the repository (with a first commit: the batch push starts from it).
+  await client.ok("POST", `/orgs/${ORG}/repos`, { name: service, private: true, auto_init: true });
   await sodium.ready;
   const key = (await client.ok("GET", `${repo}/actions/secrets/public-key`)) as {
     key: string;
@@ -99,12 +101,24 @@ export async function runOriginalFlow(params: {
     encrypted_value: sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL),
     key_id: key.key_id,
   });
-  for (const [path, content] of Object.entries(params.repositoryA)) {
-    await client.ok("PUT", `${repo}/contents/${path}`, {
-      message: `Add ${path}`,
-      content: Buffer.from(content).toString("base64"),
-    });
-  }
+  // seed §4 "Batch Push (1 commit cho tất cả files)": latest commit SHA, one tree with every
+  // file, one commit, the branch moved (github_manager.py:89-175; the per-file Contents API
+  // push is only its fallback when the batch fails).
+  const ref = (await client.ok("GET", `${repo}/git/ref/heads/main`)) as { object: { sha: string } };
+  const tree = (await client.ok("POST", `${repo}/git/trees`, {
+    tree: Object.entries(params.repositoryA).map(([path, content]) => ({
+      path,
+      mode: "100644",
+      type: "blob",
+      content,
+    })),
+  })) as { sha: string };
+  const commit = (await client.ok("POST", `${repo}/git/commits`, {
+    message: "Initial commit from Dev Portal",
+    tree: tree.sha,
+    parents: [ref.object.sha],
+  })) as { sha: string };
+  await client.ok("PATCH", `${repo}/git/refs/heads/main`, { sha: commit.sha });
   const pushed = performance.now();
   const provisioning = { ...countCalls(log.since(began, pushed)), wallMs: pushed - began };
 
@@ -125,6 +139,10 @@ export async function runOriginalFlow(params: {
     if (runs.workflow_runs[0]?.status === "completed") break;
   }
   const gitops = `/repos/${ORG}/gitops`;
+  // seed §7 verify_repository_b_updated: Repository_B's latest commit (from the workflow's
+  // manifest job) and its deployment.yaml, read for the image tag.
+  await client.call("GET", `${gitops}/git/ref/heads/main`);
+  await client.call("GET", `${gitops}/contents/apps/${service}/deployment.yaml`);
   for (const [path, content] of Object.entries(params.manifests)) {
     const existing = await client.call("GET", `${gitops}/contents/${path}`);
     const sha = existing.status === 200 ? (existing.json as { sha: string }).sha : undefined;

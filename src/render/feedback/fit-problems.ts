@@ -5,6 +5,8 @@ import { GITHUB_LIMITS } from "./github-limits.js";
 export interface Problem {
   field: string;
   message: string;
+  /** The line of the request file the field is on, when the problem comes from a file. */
+  line?: number;
 }
 
 /** One problem's line is capped, so a single huge message cannot crowd out all the others. */
@@ -53,9 +55,10 @@ export function fitProblems<T>(params: {
   return { text: clip(text, limit), shown: low, omitted: problems.length - low };
 }
 
-/** `- **field**: message`, inert Markdown, capped. */
+/** `- **field** (line 3): message`, inert Markdown, capped. */
 export function problemLine(problem: Problem): string {
-  const line = `- **${markdownInline(problem.field)}**: ${markdownInline(problem.message)}`;
+  const where = problem.line ? ` (line ${Math.trunc(problem.line)})` : "";
+  const line = `- **${markdownInline(problem.field)}**${where}: ${markdownInline(problem.message)}`;
   return clip(line, MAX_PROBLEM_LINE);
 }
 

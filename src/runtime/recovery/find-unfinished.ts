@@ -31,8 +31,11 @@ export interface RecoverPayload {
  * Unfinished work, read from what GitHub holds: in every installation, the open issues
  * labelled as requests whose status comment says neither "failed" nor "deployed" (its
  * marker names the step), or that have no status comment yet (the app stopped between
- * answering the delivery and its first write), and the deployed ones still waiting for Argo
- * CD's first report (not yet said to be late). Reads only.
+ * answering the delivery and its first write), or that say "deployed" on an issue never
+ * closed (the app stopped between the status comment and the label or the close); and the
+ * ones whose GitOps commit is made and still waiting for Argo CD's first report (not yet said
+ * to be late), for the overdue check: re-running those would only find them waiting again.
+ * Reads only.
  */
 export async function findUnfinished(params: {
   probot: Probot;
@@ -60,8 +63,8 @@ export async function findUnfinished(params: {
           app: identity,
         });
         const report = status ? decodeStatusMarker(status.body) : undefined;
-        if (report && outcomeOf(report) !== "provisioning") continue;
-        if (report?.steps.deployed.state === "done") {
+        const outcome = report ? outcomeOf(report) : undefined;
+        if (outcome === "provisioning" && report?.steps.deployed.state === "done") {
           // Keyed by the service, like Argo CD's reports: they write the same step.
           if (report.repository && isWaiting(report)) {
             found.push({
@@ -75,6 +78,7 @@ export async function findUnfinished(params: {
           }
           continue;
         }
+        if (outcome && !unfinished(outcome, issue)) continue;
         const requester = report?.origin.requester ?? (path ? undefined : issue.author.user?.login);
         if (!requester) {
           log.info(
@@ -96,4 +100,14 @@ export async function findUnfinished(params: {
     }
   }
   return found;
+}
+
+/** A deployed request's issue is closed by the app; one that never was lost its last
+ * writes. One closed and reopened since was reopened by a person: left alone. */
+function unfinished(
+  outcome: ReturnType<typeof outcomeOf>,
+  issue: Pick<OpenIssue, "closedBefore">,
+): boolean {
+  if (outcome === "provisioning") return true;
+  return outcome === "deployed" && !issue.closedBefore;
 }

@@ -45,8 +45,10 @@ export function resumeRequest(deps: ResolvedDeps): JobType {
       );
       const report = await runRequest(deps, { ...job, attempt: run.attempt });
       if (!report) return undefined;
-      // A lost workflow_run: its newest finished build is handled now (never re-run).
-      if (report.steps.deployed.state !== "done") {
+      // A lost workflow_run: its newest finished build is handled now (never re-run). A
+      // deployed request whose report stopped half-way (no label, not closed) is reported
+      // again the same way: its build is already deployed, only the report's writes remain.
+      if (outcomeOf(report) !== "failed") {
         await retryBuild(
           context.octokit,
           { report, trust: { env: deps.env, app } },

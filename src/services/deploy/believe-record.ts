@@ -4,7 +4,7 @@ import { type Octokit, splitRepository } from "../../github/octokit.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
 import { type LoadedSettings, loadSettings, takesRequests } from "../intake/load-settings.js";
 import { sameRequest } from "../provision/same-request.js";
-import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
+import { decodeStatusMarker, statusMarkerOf } from "../state-in-github.js";
 import type { WorkflowRunFacts } from "./decide.js";
 
 /** What the deploy pipeline trusts: the control plane (through the environment) and the
@@ -42,7 +42,7 @@ export async function believeRecord(
   const comment = await findAppComment(octokit, {
     ...requests,
     issue: origin.issue,
-    marker: STATUS_MARKER,
+    marker: statusMarkerOf(origin),
     app: trust.app,
   });
   const status = comment ? decodeStatusMarker(comment.body) : undefined;

@@ -52,7 +52,7 @@ export async function checkOverdueDeployReports(
       existing,
       previous: saved,
       next: withStep(saved, "live", overdueStep(saved.steps.live, minutes)),
-      requester: saved.origin.requester,
+      app: params.app,
       settings,
     });
     return true;

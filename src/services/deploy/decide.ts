@@ -83,6 +83,9 @@ export type Decision =
   | { kind: "ci-running" }
   | { kind: "deploy-first" }
   | { kind: "bump"; from: string }
+  /** Repository_B already deploys this build: the run was handled before (a crash after the
+   * GitOps ref moved, a retry, a redelivery), and only its report may be missing. */
+  | { kind: "already-deployed"; tag: string }
   | { kind: "report-failure" };
 
 export interface DecisionInput {
@@ -120,6 +123,7 @@ export function decideWorkflowRun(input: DecisionInput): Decision {
       return { kind: "report-failure" };
     case "succeeded":
       if (deployedTag === undefined) return { kind: "deploy-first" };
+      if (deployedTag === facts.run.headSha) return { kind: "already-deployed", tag: deployedTag };
       // Two writers of one tag would race each other's commits: the updater owns it.
       if (input.imageUpdater) {
         return { kind: "ignore", reason: "Argo CD Image Updater deploys later builds" };

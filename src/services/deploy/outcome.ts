@@ -97,18 +97,8 @@ export function statusForOutcome(
 ): StatusReport | undefined {
   switch (outcome.kind) {
     case "ignored":
-      return undefined;
     case "unchanged":
-      // Repository_B already deploys the tag while the status never said so: the run that
-      // committed it stopped (a crash, a lost answer) before its report. Say it now.
-      if (report.steps.deployed.state === "done") return undefined;
-      return awaiting(
-        withStep(passed(report, outcome), "deployed", {
-          state: "done",
-          note: `${short(outcome.tag)} committed`,
-        }),
-        awaited,
-      );
+      return undefined;
     case "ci-running":
       return withStep(report, "ci", {
         state: "pending",
@@ -124,8 +114,16 @@ export function statusForOutcome(
         linkText: `run #${outcome.run.number} log`,
       });
     case "deployed": {
-      // A redelivery finds the commit made: keep the step that links it.
-      if (!outcome.commit && report.steps.deployed.state === "done") return passed(report, outcome);
+      // A redelivery finds the commit made and reported: keep the step that links it. A run
+      // handled again after a crash that preceded its report still says what it committed.
+      const deployed = report.steps.deployed;
+      if (
+        !outcome.commit &&
+        deployed.state === "done" &&
+        deployed.note.startsWith(short(outcome.tag))
+      ) {
+        return passed(report, outcome);
+      }
       const committed = withStep(passed(report, outcome), "deployed", {
         state: "done",
         note: `${short(outcome.tag)} committed for Argo CD application ${outcome.application}`,

@@ -4,7 +4,7 @@ import { findAppComment } from "../../github/issues.js";
 import { type Octokit, splitRepository } from "../../github/octokit.js";
 import { argocdAppUrl } from "../../render/plan.js";
 import { readRequestRecord } from "../read-request-record.js";
-import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
+import { decodeStatusMarker, statusMarkerOf } from "../state-in-github.js";
 import { publishToIssue } from "../status/publish-to-issue.js";
 import { withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
@@ -84,7 +84,9 @@ export async function processDeploymentStatus(
       url: facts.status.environmentUrl,
     };
     const step = liveStepFor(report);
-    const existing = await findAppComment(octokit, { ...repo, issue, marker: STATUS_MARKER, app });
+    // On a merged pull request, the request file's own status comment (it may hold several).
+    const marker = statusMarkerOf(origin);
+    const existing = await findAppComment(octokit, { ...repo, issue, marker, app });
     const saved = existing ? decodeStatusMarker(existing.body) : undefined;
     if (!step || !saved) return { kind: "unchanged" } satisfies DeploymentStatusResult;
     const next = withStep(saved, "live", step);
@@ -94,7 +96,7 @@ export async function processDeploymentStatus(
       existing,
       previous: saved,
       next,
-      requester: origin.requester,
+      app,
       settings,
     });
     return { kind: "reported", state: facts.status.state } satisfies DeploymentStatusResult;

@@ -1,6 +1,7 @@
 import { listRunJobs } from "../../github/actions.js";
 import type { AppIdentity } from "../../github/app-identity.js";
 import type { Octokit } from "../../github/octokit.js";
+import { readFile } from "../../github/repos.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
 import { transientReason } from "../../runtime/transient.js";
 import type { LoadedSettings } from "../intake/load-settings.js";
@@ -8,6 +9,7 @@ import { describeError } from "../provision/step-error.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { withKeyLock } from "../with-key-lock.js";
 import { believeRecord, type DeployTrust } from "./believe-record.js";
+import { CATALOG_PATH, parseCatalog } from "./commit-gitops.js";
 import {
   decideWorkflowRun,
   type Screening,
@@ -16,6 +18,7 @@ import {
 } from "./decide.js";
 import { gitopsAccessProblem, missingGitops, readGitopsState } from "./gitops-state.js";
 import { blockedBySettings, type DeployOutcome, failedJobs } from "./outcome.js";
+import { reportOutcome } from "./report-outcome.js";
 import { commitServiceChange, type ServiceChange } from "./service-commit.js";
 
 export interface WorkflowRunResult {
@@ -24,14 +27,16 @@ export interface WorkflowRunResult {
   record?: RequestRecord;
   /** The app's identity, learnt for a believed record: reports are written as it. */
   app?: AppIdentity;
+  /** The outcome is already on the request issue (status comment, labels, state). */
+  reported?: boolean;
 }
 
 /**
  * The deploy pipeline for one `workflow_run` delivery: (1) screen the payload, (2) read the
  * request record at the built commit and believe it only both ways (believe-record.ts),
- * (3) read what Repository_B deploys, (4) decide, (5) act. Every step reads GitHub first, so
- * a redelivery or a late run finds its work done. A record not believed writes nothing,
- * reports nowhere.
+ * (3) read what Repository_B deploys, (4) decide, (5) act, (6) report on the request issue.
+ * Every step reads GitHub first, so a redelivery or a late run finds its work done. A record
+ * not believed writes nothing, reports nowhere.
  */
 export async function processWorkflowRun(
   octokit: Octokit,
@@ -57,12 +62,22 @@ export async function processWorkflowRun(
       outcome: { kind: "ignored", reason: `request record not believed: ${belief.reason}` },
     };
   }
-  // Everything after the record concerns one service's directory: one delivery at a time.
+  // Everything after the record concerns one service's directory: one delivery at a time,
+  // its report included, so a run handled twice at once (its webhook, and the recovery sweep
+  // finding the request unfinished) reports once: the second finds the report written.
   const key = `${record.gitops.toLowerCase()}#${record.request.service}`;
-  const outcome = await withKeyLock(key, () =>
-    act(octokit, { facts, screening, record, settings: belief.settings }),
-  );
-  return { outcome, record, app: trust.app };
+  const outcome = await withKeyLock(key, async () => {
+    const decided = await act(octokit, { facts, screening, record, settings: belief.settings });
+    await reportOutcome(octokit, {
+      record,
+      outcome: decided,
+      app: trust.app,
+      env: deps.env,
+      repository: { owner, name },
+    });
+    return decided;
+  });
+  return { outcome, record, app: trust.app, reported: true };
 }
 
 async function act(
@@ -107,6 +122,10 @@ async function act(
         jobs: failedJobs(jobs),
       };
     }
+    case "already-deployed":
+      // Reported as the run that committed it would have: the report reads first and writes
+      // only what is missing, so a finished request costs reads only.
+      return alreadyDeployed(octokit, { state, record, run, tag: decision.tag });
     case "deploy-first":
     case "bump":
       return writeGitops(octokit, {
@@ -176,6 +195,32 @@ async function writeGitops(
     // would leave the requester looking at "CI passed" with nothing deployed.
     return { kind: "blocked", run, ...accessProblem(state.gitops, error) };
   }
+}
+
+/** The outcome of a build Repository_B already deploys, with the URL its catalog row
+ * promises (the catalog is rewritten with every deployment of the service). */
+async function alreadyDeployed(
+  octokit: Octokit,
+  params: {
+    state: Awaited<ReturnType<typeof readGitopsState>>;
+    record: RequestRecord;
+    run: WorkflowRunFacts["run"];
+    tag: string;
+  },
+): Promise<DeployOutcome> {
+  const { state, record, run, tag } = params;
+  const service = record.request.service;
+  let url = "";
+  if (state.kind === "ready" && state.head) {
+    const readme = await readFile(octokit, {
+      owner: state.owner,
+      repo: state.repo,
+      path: CATALOG_PATH,
+      ref: state.head,
+    });
+    url = parseCatalog(readme).find((entry) => entry.service === service)?.url ?? "";
+  }
+  return { kind: "deployed", run, tag, commit: undefined, application: service, url };
 }
 
 /** What to say when Repository_B refused the app: its own fix for 403/404, else the error

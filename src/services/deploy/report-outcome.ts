@@ -5,7 +5,7 @@ import { argocdAppUrl } from "../../render/plan.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
 import type { PortalSettings } from "../../request/settings.schema.js";
 import { loadSettings } from "../intake/load-settings.js";
-import { decodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
+import { decodeStatusMarker, statusMarkerOf } from "../state-in-github.js";
 import { publishToIssue } from "../status/publish-to-issue.js";
 import { initialReport } from "../status/status-report.js";
 import { type AwaitedReport, type DeployOutcome, statusForOutcome } from "./outcome.js";
@@ -33,15 +33,15 @@ export async function reportOutcome(
   const repo = splitRepository(origin.repository);
   const settings = await reportSettings(octokit, { owner: repo.owner, env: params.env });
   let awaited: AwaitedReport | undefined;
-  // "unchanged" too: the run that committed the tag may have stopped before its Deployment
-  // (found by commit, so never made twice).
-  if (outcome.kind === "deployed" || outcome.kind === "bumped" || outcome.kind === "unchanged") {
+  // A run handled again after a crash finds its commit made (no commit in the outcome) and
+  // its Deployment perhaps not: found by commit, so never made twice.
+  if (outcome.kind === "deployed" || outcome.kind === "bumped") {
     const deployment = await recordDeployment(octokit, {
       owner: params.repository.owner,
       repo: params.repository.name,
       sha: outcome.tag,
       gitops: record.gitops,
-      commit: outcome.kind === "unchanged" ? undefined : outcome.commit,
+      commit: outcome.commit,
     });
     const url = settings?.deploy_reports.argocd_url;
     awaited = {
@@ -52,7 +52,7 @@ export async function reportOutcome(
   const existing = await findAppComment(octokit, {
     ...repo,
     issue: origin.issue,
-    marker: STATUS_MARKER,
+    marker: statusMarkerOf(origin),
     app: params.app,
   });
   const saved = existing ? decodeStatusMarker(existing.body) : undefined;
@@ -65,7 +65,7 @@ export async function reportOutcome(
     existing,
     previous: saved,
     next,
-    requester: origin.requester,
+    app: params.app,
     settings,
   });
 }

@@ -71,7 +71,8 @@ export async function retryBuild(
   if (report.steps.code.state !== "done" || !report.repository) return;
   const repository = splitRepository(report.repository.fullName);
   const result = await retryDeployment(octokit, { ...repository, trust }, options);
-  if (result?.record) {
+  // A green build was reported as its webhook would have been; a re-run is reported here.
+  if (result?.record && !result.reported) {
     await reportOutcome(octokit, {
       record: result.record,
       outcome: result.outcome,

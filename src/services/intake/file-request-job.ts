@@ -5,12 +5,14 @@ import { parseYamlDocument } from "../../request/parse-yaml-document.js";
 import type { LoadedSettings } from "./load-settings.js";
 import type { RequestJob } from "./request-job.js";
 
-/** A request committed as a file: read at the pushed commit, problems named by key path. */
+/** A request committed as a file: read at the pushed commit, problems named by key path.
+ * Its home is the issue the app opened for it, or the pull request whose merge pushed it. */
 export function fileRequestJob(params: {
   octokit: Octokit;
   log: Logger;
   repo: RepoParams;
   issue: { number: number; labels: string[] };
+  pullRequest?: { author: string };
   sender: string;
   path: string;
   sha: string;
@@ -25,8 +27,9 @@ export function fileRequestJob(params: {
     sender: params.sender,
     origin: {
       repository: `${repo.owner}/${repo.repo}`,
-      kind: "file",
+      kind: params.pullRequest ? "pull_request" : "file",
       issue: params.issue.number,
+      ...(params.pullRequest?.author ? { author: params.pullRequest.author } : {}),
       path,
       sha,
       requester: params.sender,

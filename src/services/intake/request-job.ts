@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import type { AppIdentity } from "../../github/app-identity.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
 import type { RequestOrigin, Result } from "../../request/service-request.js";
 import type { LoadedSettings } from "./load-settings.js";
@@ -28,4 +29,7 @@ export interface RequestJob {
   attempt?: number;
   /** Settings already loaded by the caller (a push loads them once for every file). */
   settings?: LoadedSettings;
+  /** The app's identity, learnt once the request is taken: its own comments are found by
+   * it (the status comment, the notifications). */
+  app?: AppIdentity;
 }

@@ -1,25 +1,39 @@
 import type { Logger } from "probot";
 import type { AppIdentity, Authored } from "../../github/app-identity.js";
-import { addCommentReaction, findAppComment, upsertComment } from "../../github/issues.js";
+import {
+  addCommentReaction,
+  findAppComment,
+  listAppComments,
+  upsertComment,
+} from "../../github/issues.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
 import { markdownInline } from "../../render/markdown-text.js";
 import { retryBuild } from "../deploy/retry.js";
 import type { ResolvedDeps } from "../portal-deps.js";
-import { commandReplyMarker } from "../state-in-github.js";
+import { commandReplyMarker, STATUS_MARKER } from "../state-in-github.js";
 import { renderPlan } from "../status/render-plan.js";
 import type { StatusReport } from "../status/status-report.js";
 import { authorizeCommenter } from "./authorize-commenter.js";
 import { jobForIssue } from "./job-for-issue.js";
-import { loadSettings, takesRequests } from "./load-settings.js";
+import { jobsForPullRequest } from "./jobs-for-pull-request.js";
+import { type LoadedSettings, loadSettings, takesRequests } from "./load-settings.js";
 import { helpText, type ParsedCommand } from "./parse-command.js";
 import { prepareRequest } from "./prepare-request.js";
+import type { RequestJob } from "./request-job.js";
 import { runRequest } from "./run-request.js";
 
 export interface CommandParams {
   octokit: Octokit;
   log: Logger;
   repo: RepoParams;
-  issue: { number: number; body: string | null; labels: string[]; author: Authored };
+  issue: {
+    number: number;
+    body: string | null;
+    labels: string[];
+    author: Authored;
+    /** The comment is on a pull request. */
+    pullRequest?: boolean;
+  };
   command: ParsedCommand;
   commentId: number;
   commenter: string;
@@ -64,14 +78,62 @@ export async function runCommand(deps: ResolvedDeps, params: CommandParams): Pro
     return;
   }
   if (command.name === "help") return reply(helpText());
+  if (params.issue.pullRequest) {
+    const statuses = await listAppComments(octokit, {
+      ...repo,
+      issue: params.issue.number,
+      marker: STATUS_MARKER,
+      app,
+    });
+    const jobs = await jobsForPullRequest({
+      ...params,
+      app,
+      number: params.issue.number,
+      comments: statuses,
+    });
+    if (jobs.length === 0) {
+      return reply(
+        "Nothing is provisioned before the merge: the plan comment on this pull request is updated on every push.",
+      );
+    }
+    // One answer for the whole pull request (the reply is keyed by the command's comment):
+    // each request's part, in the order of its status comments.
+    const parts: string[] = [];
+    const collect = async (body: string) => {
+      if (!parts.includes(body)) parts.push(body);
+    };
+    for (const job of jobs) {
+      job.settings = settings;
+      await runCommandFor(deps, { params, job, app, settings, reply: collect });
+    }
+    if (parts.length > 0) await reply(parts.join("\n\n"));
+    return;
+  }
   const job = await jobForIssue(deps, { ...params, app });
   if (!job) return;
   job.settings = settings;
+  await runCommandFor(deps, { params, job, app, settings, reply });
+}
+
+/** Plan or retry one request, for a commenter who may. */
+async function runCommandFor(
+  deps: ResolvedDeps,
+  input: {
+    params: CommandParams;
+    job: RequestJob;
+    app: AppIdentity;
+    settings: LoadedSettings;
+    reply: (body: string) => Promise<void>;
+  },
+): Promise<void> {
+  const { params, job, app, settings, reply } = input;
+  const { octokit, log, repo, command } = params;
+  if (command.kind !== "command") return;
   job.attempt = params.attempt ?? 0;
   const allowed = await authorizeCommenter(octokit, {
     ...repo,
     login: params.commenter,
-    requester: job.sender || undefined,
+    requester: job.origin.author || job.sender || undefined,
     platformTeam: settings.ok ? settings.value.platform_team : settings.platformTeam,
     command: command.name,
   });

@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
+import { findMergedPullRequest } from "../../github/pulls.js";
 import { upsertCommitComment } from "../../github/repos.js";
 import type { ResolvedDeps } from "../portal-deps.js";
 import { commitCommentMarker } from "../state-in-github.js";
@@ -16,10 +17,16 @@ const OUTCOME_TEXT = {
 } as const;
 
 /**
- * Request files pushed to the default branch: one request per file, each tracked in its
- * own issue and pointed to from a comment on the pushed commit. Only the repositories the
- * control plane lists in `request_repositories` take requests: a member's own repository
- * (or a service repository the app created) gets no write at all.
+ * Request files pushed to the default branch: one request per file. A push that a pull
+ * request's merge made continues on that pull request (its status comment per file, and a
+ * comment mentioning the author when a person must act); a direct push is tracked in an
+ * issue the app opens. Either way the pushed commit points to the status. Only the
+ * repositories the control plane lists in `request_repositories` take requests: a member's
+ * own repository (or a service repository the app created) gets no write at all.
+ *
+ * The push, not `pull_request.closed`, starts the work: it is the one event both doors
+ * share, it names the commit that really landed, and GitHub answers which merged pull request
+ * made that commit (`GET /commits/{sha}/pulls`) however late or often either event arrives.
  */
 export async function runPush(
   deps: ResolvedDeps,
@@ -30,6 +37,7 @@ export async function runPush(
     sha: string;
     sender: string;
     files: string[];
+    defaultBranch: string;
     /** The queue's attempt, for the back-off of transient failures. */
     attempt?: number;
   },
@@ -41,27 +49,32 @@ export async function runPush(
     return;
   }
   const app = await deps.app();
+  const pull = await findMergedPullRequest(octokit, { ...repo, sha, base: params.defaultBranch });
+  log.info({ repo: repo.repo, sha, pull: pull?.number }, "request files landed");
   for (const path of params.files) {
-    const issue = await findOrOpenRequestIssue(octokit, {
-      ...repo,
-      path,
-      sha,
-      app,
-      sender: params.sender,
-    });
+    const issue = pull
+      ? { number: pull.number, labels: pull.labels }
+      : await findOrOpenRequestIssue(octokit, { ...repo, path, sha, app, sender: params.sender });
     const job = {
-      ...fileRequestJob({ ...params, issue, path, settings }),
+      ...fileRequestJob({
+        ...params,
+        issue,
+        path,
+        settings,
+        ...(pull ? { pullRequest: { author: pull.author } } : {}),
+      }),
       attempt: params.attempt ?? 0,
     };
     const report = await runRequest(deps, job);
     if (!report) continue;
+    const outcome = outcomeOf(report);
     const marker = commitCommentMarker(path);
     await upsertCommitComment(octokit, {
       ...repo,
       app,
       sha,
       marker,
-      body: `${marker}\nDev Portal: \`${path}\` ${OUTCOME_TEXT[outcomeOf(report)]}; status in #${issue.number}.`,
+      body: `${marker}\nDev Portal: \`${path}\` ${OUTCOME_TEXT[outcome]}; status in #${issue.number}.`,
     });
   }
 }

@@ -13,7 +13,7 @@ import { ensureSecrets } from "../provision/ensure-secrets.js";
 import { grantAccess } from "../provision/grant-access.js";
 import { pushCode } from "../provision/push-code.js";
 import { describeError, ownerOf } from "../provision/step-error.js";
-import { decodeStatusMarker, encodeStatusMarker, STATUS_MARKER } from "../state-in-github.js";
+import { decodeStatusMarker, encodeStatusMarker, statusMarkerOf } from "../state-in-github.js";
 import { publishStatus } from "../status/publish-status.js";
 import { type StatusReport, type StepName, withStep } from "../status/status-report.js";
 import { withKeyLock } from "../with-key-lock.js";
@@ -48,11 +48,12 @@ async function runRequestNow(
     return undefined;
   }
   job.settings = settings;
+  job.app = await deps.app();
   const found = await findAppComment(octokit, {
     ...repo,
     issue: job.issue.number,
-    marker: STATUS_MARKER,
-    app: await deps.app(),
+    marker: statusMarkerOf(job.origin),
+    app: job.app,
   });
   const previous = found ? decodeStatusMarker(found.body) : undefined;
   if (job.edit && previous?.steps.code.state === "done") {
@@ -159,19 +160,26 @@ async function provision(
   if (!repository) return false;
   // The requester can push the fix a failure report asks for, whatever the organisation's
   // base role; a refusal is reported beside the repository, never stops the request.
-  const access = await grantAccess(octokit, {
-    repository: repository.fullName,
-    requester: origin.requester,
-    access: rendered.context.settings.access,
-  }).catch(async (error: unknown) => {
-    // A pause of GitHub's is the queue's to wait out (failStep throws RetryLater); a refusal
-    // is said and the request goes on.
-    if (retryPlan(error, run.job.attempt ?? 0)) await failStep(run, "repository", error);
-    return `access not granted: ${describeError(error)}`;
-  });
+  // Granted once, by the run that made the repository step done: a retry or redelivery
+  // (whose requester may still be an invitation) writes no second grant, a refusal is tried
+  // again.
+  const done = previous?.steps.repository;
+  const granted = done?.state === "done" && !done.note.includes("access not granted");
+  const access = granted
+    ? undefined
+    : await grantAccess(octokit, {
+        repository: repository.fullName,
+        requester: origin.requester,
+        access: rendered.context.settings.access,
+      }).catch(async (error: unknown) => {
+        // A pause of GitHub's is the queue's to wait out (failStep throws RetryLater); a
+        // refusal is said and the request goes on.
+        if (retryPlan(error, run.job.attempt ?? 0)) await failStep(run, "repository", error);
+        return `access not granted: ${describeError(error)}`;
+      });
   run.report = withStep(run.report, "repository", {
     state: "done",
-    note: access ? `created; ${access}` : "created",
+    note: granted ? done.note : access ? `created; ${access}` : "created",
     link: repository.htmlUrl,
     linkText: repository.fullName,
   });

@@ -3,7 +3,7 @@ import { syncLabels } from "../../github/sync-labels.js";
 import { ensureRequestLabels } from "../intake/ensure-request-labels.js";
 import type { RequestJob } from "../intake/request-job.js";
 import { decodeStatusMarker, OUTCOME_LABELS, REQUEST_LABEL } from "../state-in-github.js";
-import { notifyTransition, platformTeamOf } from "./notify.js";
+import { audienceOf, notifyTransition } from "./notify.js";
 import { renderStatusComment } from "./render-status-comment.js";
 import { outcomeOf, type StatusReport } from "./status-report.js";
 
@@ -21,33 +21,37 @@ export async function publishStatus(
   // An unchanged report was published with its labels already; a redelivered payload
   // carries the labels of before that publish, so trusting it would write them again.
   if (params.existing?.body === body) return params.existing;
-  // A request's first report: the labels it is about to carry exist, with their colours.
-  if (!params.existing) await ensureRequestLabels(octokit, repo);
+  // A request's first report on an issue: the labels it is about to carry exist, with their
+  // colours (a pull request carries none).
+  if (!params.existing && job.origin.kind !== "pull_request") {
+    await ensureRequestLabels(octokit, repo);
+  }
   const comment = await upsertComment(octokit, {
     ...repo,
     issue: issue.number,
     body,
     ...(params.existing ? { existing: params.existing } : {}),
   });
-  const outcome = outcomeOf(params.report);
-  issue.labels = await syncLabels(octokit, {
-    ...repo,
-    issue: issue.number,
-    current: issue.labels,
-    // The request label too: a form filed where the label was missing arrives without it.
-    add: [REQUEST_LABEL, OUTCOME_LABELS[outcome]],
-    remove: Object.values(OUTCOME_LABELS).filter((label) => label !== OUTCOME_LABELS[outcome]),
-  });
   const settings = job.settings?.ok ? job.settings.value : undefined;
+  // A pull request may carry several services: one outcome label could not tell them apart.
+  if (job.origin.kind !== "pull_request") {
+    const outcome = outcomeOf(params.report);
+    issue.labels = await syncLabels(octokit, {
+      ...repo,
+      issue: issue.number,
+      current: issue.labels,
+      // The request label too: a form filed where the label was missing arrives without it.
+      add: [REQUEST_LABEL, OUTCOME_LABELS[outcome]],
+      remove: Object.values(OUTCOME_LABELS).filter((label) => label !== OUTCOME_LABELS[outcome]),
+    });
+  }
   await notifyTransition(octokit, {
     ...repo,
     issue: issue.number,
     previous: params.existing ? decodeStatusMarker(params.existing.body) : undefined,
     next: params.report,
-    audience: {
-      requester: params.report.origin.requester,
-      platformTeam: platformTeamOf(repo.owner, settings?.platform_team),
-    },
+    audience: audienceOf(params.report, { owner: repo.owner, settings }),
+    app: job.app,
   });
   return comment;
 }

@@ -3,7 +3,7 @@ import { fitProblems, omittedNote } from "../../render/feedback/fit-problems.js"
 import { GITHUB_LIMITS } from "../../render/feedback/github-limits.js";
 import { loadTemplateSet } from "../../render/load-template-set.js";
 import { markdownInline, markdownLink } from "../../render/markdown-text.js";
-import { encodeStatusMarker } from "../state-in-github.js";
+import { encodeStatusMarker, STATUS_MARKER, statusMarkerOf } from "../state-in-github.js";
 import { renderPlan } from "./render-plan.js";
 import {
   firstFailure,
@@ -36,7 +36,10 @@ export function renderStatusComment(report: StatusReport): string {
   const failure = firstFailure(report);
   const failedAt = failure ? STEPS.indexOf(failure.name) : STEPS.length;
   const base = {
-    marker: encodeStatusMarker(report),
+    marker: [
+      encodeStatusMarker(report),
+      ...(statusMarkerOf(report.origin) === STATUS_MARKER ? [] : [statusMarkerOf(report.origin)]),
+    ].join("\n"),
     service: markdownInline(report.service ?? "new service"),
     // A GitHub login (letters, digits, -) from the event: the mention subscribes them.
     requester: /^[A-Za-z0-9-]+$/.test(report.origin.requester ?? "")

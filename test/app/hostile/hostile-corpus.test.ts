@@ -510,7 +510,8 @@ const CASES: HostileCase[] = [
         }),
       ),
     message: { where: check, says: "failure: " },
-    writes: [`checks/create ${ORG}/${REQUESTS}`],
+    // The plan check (the merge gate) and the one plan comment: nothing else.
+    writes: [`checks/create ${ORG}/${REQUESTS}`, `issues/create-comment ${ORG}/${REQUESTS}`],
     also: (d) => expect(checkOf(d)).toContain("is not one of the GitOps repositories"),
   },
   // ── Host hijack ──────────────────────────────────────────────────────────────────────
@@ -592,7 +593,8 @@ const CASES: HostileCase[] = [
         }),
       ),
     message: { where: check, says: "failure: " },
-    writes: [`checks/create ${ORG}/${REQUESTS}`],
+    // The plan check (the merge gate) and the one plan comment: nothing else.
+    writes: [`checks/create ${ORG}/${REQUESTS}`, `issues/create-comment ${ORG}/${REQUESTS}`],
     also: (d) => expect(checkOf(d)).toContain("is not a host the platform allows"),
   },
   // ── Forged identity ──────────────────────────────────────────────────────────────────
@@ -860,7 +862,8 @@ const CASES: HostileCase[] = [
         }),
       ),
     message: { where: check, says: "nested too deeply" },
-    writes: [`checks/create ${ORG}/${REQUESTS}`],
+    // The plan check (the merge gate) and the one plan comment: nothing else.
+    writes: [`checks/create ${ORG}/${REQUESTS}`, `issues/create-comment ${ORG}/${REQUESTS}`],
   },
 ];
 

@@ -155,10 +155,12 @@ export function pullRequest(
   const repo = double.state.repo(ORG, params.repo);
   if (!repo) throw new Error(`no repository ${params.repo}`);
   const sha = double.state.commitFiles(repo, params.files, "PR head");
-  repo.pullFiles.set(
-    3,
-    Object.keys(params.files).map((filename) => ({ filename, status: "added" })),
-  );
+  double.state.addPullRequest(repo, {
+    number: 3,
+    user: { login: params.sender ?? REQUESTER, type: "User" },
+    headSha: sha,
+    files: Object.keys(params.files),
+  });
   return recordedPayload("pull_request", "opened", (payload) => {
     moveTo(payload, { owner: ORG, repo: params.repo, sender: params.sender ?? REQUESTER });
     payload.number = 3;

@@ -23,6 +23,8 @@ export interface Issue {
   user: User;
   labels: string[];
   state: "open" | "closed";
+  /** When it was last closed; kept when reopened, as GitHub does. */
+  closedAt?: string;
   comments: Comment[];
   performed_via_github_app?: { id: number; slug: string } | null;
 }
@@ -33,7 +35,11 @@ export interface CheckRun {
   head_sha: string;
   status: string;
   conclusion?: string;
-  output?: { title: string; summary: string };
+  output?: {
+    title: string;
+    summary: string;
+    annotations?: { path: string; start_line: number; title: string; message: string }[];
+  };
 }
 
 export interface WorkflowJob {
@@ -70,6 +76,18 @@ export interface Deployment {
   statuses: { state: string; description: string; creator: User }[];
 }
 
+/** A pull request as the double keeps it (its conversation lives in `issues`, under the
+ * same number, as on GitHub). */
+export interface PullRequest {
+  number: number;
+  user: User;
+  headSha: string;
+  base: string;
+  state: "open" | "closed";
+  mergedAt: string | null;
+  mergeCommitSha: string | null;
+}
+
 export interface HookDelivery {
   id: number;
   guid: string;
@@ -96,6 +114,7 @@ export interface Repo {
   issues: Map<number, Issue>;
   collaborators: Map<string, string>;
   pullFiles: Map<number, { filename: string; status: string }[]>;
+  pulls: Map<number, PullRequest>;
   checkRuns: CheckRun[];
   commitComments: (Comment & { commit_id: string })[];
   createdByApp: boolean;
@@ -162,6 +181,7 @@ export class DoubleState {
       issues: new Map(),
       collaborators: new Map(),
       pullFiles: new Map(),
+      pulls: new Map(),
       checkRuns: [],
       commitComments: [],
       createdByApp: params.createdByApp ?? false,
@@ -192,6 +212,72 @@ export class DoubleState {
     const head = git.refs.get(`heads/${repo.defaultBranch}`);
     const sha = git.putCommit({ tree: git.putTree(tree), parents: head ? [head] : [], message });
     git.refs.set(`heads/${repo.defaultBranch}`, sha);
+    return sha;
+  }
+
+  /** A commit on `branch` (created from the default branch when new), as a person pushing
+   * to a pull request's branch would make it. */
+  commitOnBranch(
+    repo: Repo,
+    branch: string,
+    files: Record<string, string>,
+    message: string,
+  ): string {
+    const { git } = repo;
+    const from = git.refs.has(`heads/${branch}`) ? branch : repo.defaultBranch;
+    const tree = git.filesAt(from);
+    for (const [path, content] of Object.entries(files)) {
+      tree.set(path, { mode: "100644", sha: git.putBlob(content) });
+    }
+    const head = git.refs.get(`heads/${from}`);
+    const sha = git.putCommit({ tree: git.putTree(tree), parents: head ? [head] : [], message });
+    git.refs.set(`heads/${branch}`, sha);
+    return sha;
+  }
+
+  /** An open pull request changing `files` (paths only; their content is at `headSha`). */
+  addPullRequest(
+    repo: Repo,
+    params: { number: number; user: User; headSha: string; files: string[] },
+  ): PullRequest {
+    const pull: PullRequest = {
+      number: params.number,
+      user: params.user,
+      headSha: params.headSha,
+      base: repo.defaultBranch,
+      state: "open",
+      mergedAt: null,
+      mergeCommitSha: null,
+    };
+    repo.pulls.set(pull.number, pull);
+    repo.pullFiles.set(
+      pull.number,
+      params.files.map((filename) => ({ filename, status: "added" })),
+    );
+    this.addIssue(repo, {
+      number: pull.number,
+      title: `Pull request #${pull.number}`,
+      body: "",
+      labels: [],
+      user: params.user,
+    });
+    return pull;
+  }
+
+  /** Merge a pull request (squash): its files land on the default branch in one commit. */
+  mergePullRequest(repo: Repo, number: number): string {
+    const pull = repo.pulls.get(number);
+    if (!pull) throw new Error(`no pull request #${number}`);
+    const files = repo.git.read(pull.headSha);
+    const changed = Object.fromEntries(
+      (repo.pullFiles.get(number) ?? []).map((file) => [file.filename, files[file.filename] ?? ""]),
+    );
+    const sha = this.commitFiles(repo, changed, `Merge pull request #${number}`);
+    pull.state = "closed";
+    pull.mergedAt = "2026-11-30T12:00:00Z";
+    pull.mergeCommitSha = sha;
+    const issue = repo.issues.get(number);
+    if (issue) issue.state = "closed";
     return sha;
   }
 

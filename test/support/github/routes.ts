@@ -79,6 +79,7 @@ export function issueJson(repo: Repo, issue: Issue) {
     body: issue.body,
     user: issue.user,
     state: issue.state,
+    closed_at: issue.closedAt ?? null,
     labels: issue.labels.map((name) => ({ name })),
     html_url: `${WEB}/${repo.owner}/${repo.name}/issues/${issue.number}`,
     performed_via_github_app: issue.performed_via_github_app ?? null,
@@ -357,7 +358,12 @@ export const ROUTES: Record<string, Route> = {
   },
   "issues/update": (request) => {
     const { repo, issue } = issueOf(request);
-    if (request.body.state) issue.state = request.body.state;
+    if (request.body.state) {
+      if (request.body.state === "closed" && issue.state !== "closed") {
+        issue.closedAt = new Date().toISOString();
+      }
+      issue.state = request.body.state;
+    }
     if (request.body.body !== undefined) issue.body = request.body.body;
     return { status: 200, body: issueJson(repo, issue) };
   },
@@ -410,6 +416,27 @@ export const ROUTES: Record<string, Route> = {
     return {
       status: 200,
       body: files.map((file) => ({ sha: "0", ...file, additions: 1, deletions: 0, changes: 1 })),
+    };
+  },
+  "repos/list-pull-requests-associated-with-commit": (request) => {
+    const repo = repoOf(request);
+    const sha = request.params.commit_sha;
+    const pulls = [...repo.pulls.values()].filter(
+      (pull) => pull.headSha === sha || pull.mergeCommitSha === sha,
+    );
+    return {
+      status: 200,
+      body: pulls.map((pull) => ({
+        id: pull.number,
+        number: pull.number,
+        state: pull.state,
+        user: pull.user,
+        merged_at: pull.mergedAt,
+        merge_commit_sha: pull.mergeCommitSha,
+        head: { sha: pull.headSha },
+        base: { ref: pull.base },
+        html_url: `${WEB}/${repo.owner}/${repo.name}/pull/${pull.number}`,
+      })),
     };
   },
   "checks/list-for-ref": (request) => {

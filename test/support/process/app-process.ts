@@ -26,6 +26,8 @@ export interface AppProcessOptions {
   env?: Record<string, string>;
   /** A name for the logs of this replica. */
   name?: string;
+  /** Told the pid as soon as the process exists, before it answers (kill switches). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface Acknowledgement {
@@ -96,6 +98,7 @@ export async function startApp(options: AppProcessOptions): Promise<AppProcess> 
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const pid = child.pid ?? 0;
+  options.onSpawn?.(pid);
   const base = `http://127.0.0.1:${port}`;
   let peakKiB = 0;
 

@@ -1,6 +1,5 @@
 import type { Call, GitHubDouble } from "../github/github-double.js";
 import { ORG, REQUESTS } from "../github/scenario.js";
-import type { AppProcess } from "./app-process.js";
 import { waitFor } from "./wait-for.js";
 
 const SERVICE = "orders-api";
@@ -78,19 +77,25 @@ export async function waitProvisioned(double: GitHubDouble, timeoutMs: number): 
 }
 
 /**
- * SIGKILL `app` the moment GitHub applies the first write `matches` accepts, before its answer
- * leaves the double: the app never learns the write happened. Resolves with the call.
+ * SIGKILL every app process of the world (`pids()`, one still starting included) the moment
+ * GitHub applies the first write `matches` accepts, before its answer leaves the double.
  */
-export function killAtWrite(
+export function killAllAtWrite(
   double: GitHubDouble,
-  app: AppProcess,
+  pids: () => readonly number[],
   matches: (call: Call) => boolean,
 ): Promise<Call> {
   return new Promise((resolve) => {
     double.onCall = (call) => {
       if (call.method === "GET" || call.status >= 400 || !matches(call)) return;
       double.onCall = undefined;
-      process.kill(app.pid, "SIGKILL");
+      for (const pid of pids()) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // Already gone.
+        }
+      }
       resolve(call);
     };
   });

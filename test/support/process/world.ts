@@ -6,7 +6,12 @@ import { type AppKeys, appKeys } from "./app-keys.js";
 import { type AppProcess, startApp } from "./app-process.js";
 
 /** Timings the runtime reads from its environment, shortened for tests (see README). */
-export const FAST_RUNTIME_ENV: Record<string, string> = {};
+export const FAST_RUNTIME_ENV: Record<string, string> = {
+  // A dead replica's Redis job lock and request lease run out after 3 s, not 30.
+  DEVPORTAL_LOCK_SECONDS: "3",
+  // The recovery sweep runs 2 s after start, then every 10 s instead of 5 minutes.
+  DEVPORTAL_RECOVERY_INTERVAL: "10",
+};
 
 export interface World {
   double: GitHubDouble;
@@ -14,6 +19,8 @@ export interface World {
   keys: AppKeys;
   redis?: RunningRedis;
   apps: AppProcess[];
+  /** Every app process this world spawned, by pid, including one still starting. */
+  pids: number[];
   /** Start one more replica of the app against this world. */
   startApp: (params?: { name?: string; env?: Record<string, string> }) => Promise<AppProcess>;
   stop: () => Promise<void>;
@@ -29,6 +36,8 @@ export async function startWorld(
     redis?: boolean;
     env?: Record<string, string>;
     limits?: SecondaryLimits;
+    /** The runtime's default timings (the benchmark), not FAST_RUNTIME_ENV. */
+    productionTimings?: boolean;
   } = {},
 ): Promise<World> {
   const double = await GitHubDouble.create();
@@ -42,19 +51,22 @@ export async function startWorld(
   });
   const redis = params.redis ? await startRedis() : undefined;
   const apps: AppProcess[] = [];
+  const pids: number[] = [];
   const world: World = {
     double,
     github,
     keys,
     ...(redis ? { redis } : {}),
     apps,
+    pids,
     startApp: async ({ name, env } = {}) => {
       const app = await startApp({
         keys,
         githubHost: github.host,
         ...(redis ? { redisUrl: redis.url } : {}),
-        env: { ...FAST_RUNTIME_ENV, ...params.env, ...env },
+        env: { ...(params.productionTimings ? {} : FAST_RUNTIME_ENV), ...params.env, ...env },
         ...(name ? { name } : {}),
+        onSpawn: (pid) => pids.push(pid),
       });
       apps.push(app);
       return app;

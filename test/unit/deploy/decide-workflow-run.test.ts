@@ -51,6 +51,13 @@ const decisions: Row[] = [
     expected: { kind: "bump", from: OLD },
   },
   {
+    // Handled before: only its report may be missing (a crash after the GitOps ref moved).
+    name: "green build Repository_B already deploys",
+    change: () => {},
+    deployedTag: HEAD_SHA,
+    expected: { kind: "already-deployed", tag: HEAD_SHA },
+  },
+  {
     name: "requested, nothing deployed yet",
     change: (p) => {
       p.action = "requested" as never;

@@ -125,11 +125,14 @@ describe("statusForOutcome", () => {
     const since = "2026-11-30T12:00:00Z";
     const report = statusForOutcome(
       start,
-      { kind: "unchanged", run, tag: SHA, reason: "already deployed" },
+      { kind: "deployed", run, tag: SHA, commit: undefined, application: "orders-api", url: "" },
       { since },
     );
     expect(report?.steps.ci.state).toBe("done");
-    expect(report?.steps.deployed).toEqual({ state: "done", note: "3484a3f committed" });
+    expect(report?.steps.deployed).toEqual({
+      state: "done",
+      note: "3484a3f committed for Argo CD application orders-api",
+    });
     expect(report?.steps.live).toMatchObject({ state: "pending", at: since });
   });
 });
