@@ -53,6 +53,7 @@ const OPERATIONS = [
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
   "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
   "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+  "GET /repos/{owner}/{repo}/pulls",
   "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
   "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
   "POST /repos/{owner}/{repo}/check-runs",

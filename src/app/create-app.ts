@@ -58,6 +58,7 @@ export function createApp(deps: AppDeps) {
         log: app.log,
         intervalMs: interval,
         identity: resolved.app,
+        env: resolved.env,
       });
     deps.onRuntime?.(runtime);
   };

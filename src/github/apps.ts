@@ -1,6 +1,5 @@
 /** The app itself (app JWT client, `probot.auth()` without an installation): where it is
- * installed, and its webhook deliveries. `listRepositoriesWithOpenIssues` takes an
- * installation client. */
+ * installed, and its webhook deliveries. `listRepositories` takes an installation client. */
 
 import type { Octokit } from "./octokit.js";
 
@@ -18,20 +17,21 @@ export async function listInstallations(
   }));
 }
 
-/** The repositories an installation may read that have open issues (the only ones that can
- * hold an unfinished request), archived ones left out. */
-export async function listRepositoriesWithOpenIssues(
+/** The repositories an installation may read, archived ones left out, with their count of
+ * open issues and pull requests (GitHub counts both). */
+export async function listRepositories(
   octokit: Octokit,
-): Promise<{ owner: string; repo: string; defaultBranch: string }[]> {
+): Promise<{ owner: string; repo: string; defaultBranch: string; openIssues: number }[]> {
   const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
     per_page: 100,
   });
   return repositories
-    .filter((repository) => !repository.archived && repository.open_issues_count > 0)
+    .filter((repository) => !repository.archived)
     .map((repository) => ({
       owner: repository.owner.login,
       repo: repository.name,
       defaultBranch: repository.default_branch,
+      openIssues: repository.open_issues_count,
     }));
 }
 

@@ -1,5 +1,6 @@
 /** Pull requests. */
 
+import type { Authored } from "./app-identity.js";
 import type { Octokit, RepoParams } from "./octokit.js";
 
 export interface MergedPullRequest {
@@ -50,4 +51,40 @@ export async function listPullRequestFiles(
     per_page: 100,
   });
   return files.filter((file) => file.status !== "removed").map((file) => file.filename);
+}
+
+export interface RecentlyMerged {
+  number: number;
+  /** As GitHub gives it: whether the app wrote it is decided with its identity. */
+  author: Authored;
+}
+
+/**
+ * The merged pull requests of a repository updated since `since`, newest first. GitHub sorts
+ * closed pull requests by their last update, so reading stops at the first older one: one
+ * list call per repository in the usual case, however long its history.
+ */
+export async function listRecentlyMergedPullRequests(
+  octokit: Octokit,
+  params: RepoParams & { since: Date },
+): Promise<RecentlyMerged[]> {
+  const found: RecentlyMerged[] = [];
+  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.list, {
+    owner: params.owner,
+    repo: params.repo,
+    state: "closed",
+    sort: "updated",
+    direction: "desc",
+    per_page: 100,
+  })) {
+    for (const pull of data) {
+      if (new Date(pull.updated_at) < params.since) return found;
+      if (pull.merged_at === null) continue;
+      found.push({
+        number: pull.number,
+        author: { user: pull.user ? { login: pull.user.login, type: pull.user.type } : null },
+      });
+    }
+  }
+  return found;
 }

@@ -12,7 +12,7 @@
  * - `JobType` (job-type.ts): `{ events, accept(context) -> [{ key, subject? }], work(context, run) }`.
  * - Transient failures (transient.ts): `transientReason`, `retryPlan`, `retryNote`, `RetryLater`.
  * - HTTP (http-routes.ts): `GET /healthz`, `/readyz` (200/503 JSON `{ ready, queue }`), `/metrics`.
- * - Recovery (recovery/recover.ts): `recoverOnce({ probot, runtime, log, slotMs, identity })` runs one
+ * - Recovery (recovery/recover.ts): `recoverOnce({ probot, runtime, log, slotMs, identity, env })` runs one
  *   sweep (failed deliveries redelivered, unfinished requests queued as `devportal.recover`);
  *   `startRecovery` runs it 2 s after start and every `DEVPORTAL_RECOVERY_INTERVAL` seconds.
  *

@@ -112,7 +112,12 @@ const STATUS_OF_PREFIX = "<!-- devportal:status-of ";
  * request. */
 export function statusMarkerOf(origin: RequestOrigin): string {
   if (origin.kind !== "pull_request" || !origin.path) return STATUS_MARKER;
-  return `${STATUS_OF_PREFIX}${Buffer.from(origin.path).toString("base64url")} -->`;
+  return pullRequestStatusMarker(origin.path);
+}
+
+/** The marker of the status comment of request file `path` on a merged pull request. */
+export function pullRequestStatusMarker(path: string): string {
+  return `${STATUS_OF_PREFIX}${Buffer.from(path).toString("base64url")} -->`;
 }
 
 /** Marks the issue the app opens for a request file, so the next push of that file, and

@@ -15,7 +15,7 @@ import {
   setSettings,
 } from "../support/github/scenario.js";
 import { useGitHubDouble } from "../support/github/use-github-double.js";
-import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
+import { finish, startRun } from "../support/github/workflow-runs.js";
 
 let double: GitHubDouble;
 useGitHubDouble((started) => {
@@ -38,6 +38,7 @@ async function restart(now?: number) {
     ...(now === undefined ? {} : { now }),
     // What the app believes about itself, asked of GitHub as the composition root does.
     identity: () => app.probot.auth().then((octokit) => getAppIdentity(octokit)),
+    env: {},
   });
   await app.idle();
   return { app, result };

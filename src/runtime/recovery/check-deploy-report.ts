@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { checkOverdueDeployReports } from "../../services/deploy/check-overdue.js";
 import type { ResolvedDeps } from "../../services/portal-deps.js";
+import { pullRequestStatusMarker } from "../../services/state-in-github.js";
 import type { JobType } from "../job-type.js";
 import type { RecoverPayload } from "./find-unfinished.js";
 
@@ -21,6 +22,10 @@ export function checkDeployReport(deps: ResolvedDeps): JobType {
         owner: payload.owner,
         repo: payload.repo,
         issue: payload.issue.number,
+        // On a merged pull request, each request file has its own status comment.
+        ...(payload.pullRequest
+          ? { marker: pullRequestStatusMarker(payload.pullRequest.path) }
+          : {}),
         app: await deps.app(),
         env: deps.env,
         ...(payload.sweptAt ? { now: new Date(payload.sweptAt) } : {}),

@@ -1,8 +1,9 @@
 import type { Logger, Probot } from "probot";
 import { type AppIdentity, isAppAuthor } from "../../github/app-identity.js";
-import { listInstallations, listRepositoriesWithOpenIssues } from "../../github/apps.js";
+import { listInstallations, listRepositories } from "../../github/apps.js";
 import { findAppComment, listOpenIssues, type OpenIssue } from "../../github/issues.js";
 import { isWaiting } from "../../services/deploy/check-overdue.js";
+import { loadSettings, takesRequests } from "../../services/intake/load-settings.js";
 import {
   decodeStatusMarker,
   fileRequestPathOf,
@@ -11,6 +12,7 @@ import {
 } from "../../services/state-in-github.js";
 import { outcomeOf } from "../../services/status/status-report.js";
 import { fileRequestKey, issueRequestKey, serviceKey } from "../job-keys.js";
+import { findUnfinishedPullRequests, MERGED_WINDOW_MS } from "./find-unfinished-pulls.js";
 
 /** The payload of a `devportal.recover` job: one open request issue to finish. */
 export interface RecoverPayload {
@@ -22,6 +24,9 @@ export interface RecoverPayload {
   /** Who asked: the status comment's recorded requester, else the issue's author. */
   requester: string;
   key: string;
+  /** Set when the request's home is a merged pull request (`issue` is that pull request):
+   * the request file whose status comment there is unfinished. */
+  pullRequest?: { path: string };
   /** "argocd": provisioning and the GitOps commit are done; what is missing is Argo CD's
    * report, which no event announces when it never comes (the overdue check). */
   awaiting?: "argocd";
@@ -35,21 +40,43 @@ export interface RecoverPayload {
  * closed (the app stopped between the status comment and the label or the close); and the
  * ones whose GitOps commit is made and still waiting for Argo CD's first report (not yet said
  * to be late), for the overdue check: re-running those would only find them waiting again.
- * Reads only.
+ * In the request repositories the settings list, the same for requests whose home is a pull
+ * request merged within the last week (`findUnfinishedPullRequests`). Reads only.
  */
 export async function findUnfinished(params: {
   probot: Probot;
   log: Logger;
   /** The app's own identity: only its issues and status comments are believed. */
   identity: () => Promise<AppIdentity>;
+  /** The app's environment: where the portal settings are (`DEVPORTAL_CONFIG_REPO`). */
+  env: Readonly<Record<string, string | undefined>>;
+  now?: number;
 }): Promise<RecoverPayload[]> {
   const { probot, log } = params;
   const found: RecoverPayload[] = [];
   const identity = await params.identity();
+  const since = new Date((params.now ?? Date.now()) - MERGED_WINDOW_MS);
   const app = await probot.auth();
   for (const installation of await listInstallations(app)) {
     const octokit = await probot.auth(installation.id);
-    for (const repository of await listRepositoriesWithOpenIssues(octokit)) {
+    const repositories = await listRepositories(octokit);
+    if (repositories.length === 0) continue;
+    const settings = await loadSettings(octokit, { owner: installation.account, env: params.env });
+    for (const { openIssues, ...repository } of repositories) {
+      if (takesRequests(settings, repository)) {
+        found.push(
+          ...(await findUnfinishedPullRequests({
+            octokit,
+            log,
+            installation: { id: installation.id },
+            repository,
+            identity,
+            since,
+          })),
+        );
+      }
+      // Only a repository with open issues can hold an open request issue.
+      if (openIssues === 0) continue;
       const issues = await listOpenIssues(octokit, { ...repository, label: REQUEST_LABEL });
       for (const issue of issues) {
         const ours = isAppAuthor(identity, issue.author);

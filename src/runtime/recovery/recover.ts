@@ -19,6 +19,8 @@ export async function recoverOnce(params: {
   now?: number;
   /** The app's own identity (ResolvedDeps.app). */
   identity: () => Promise<AppIdentity>;
+  /** The app's environment (ResolvedDeps.env): where the portal settings are. */
+  env: Readonly<Record<string, string | undefined>>;
 }): Promise<{ redelivered: number; queued: number }> {
   const { runtime, log } = params;
   const redelivered = await redeliverFailed({
@@ -29,7 +31,8 @@ export async function recoverOnce(params: {
   const slot = Math.floor((params.now ?? Date.now()) / Math.max(1, params.slotMs));
   let queued = 0;
   const sweptAt = new Date(params.now ?? Date.now()).toISOString();
-  for (const payload of await findUnfinished({ ...params, log })) {
+  const now = params.now ?? Date.now();
+  for (const payload of await findUnfinished({ ...params, log, now })) {
     const argocd = payload.awaiting === "argocd";
     const added = await runtime.queue.add({
       id: `${argocd ? "overdue" : "recover"}:${payload.key}:${slot}`,
@@ -58,6 +61,7 @@ export function startRecovery(params: {
   intervalMs: number;
   firstDelayMs?: number;
   identity: () => Promise<AppIdentity>;
+  env: Readonly<Record<string, string | undefined>>;
 }): () => void {
   const sweep = () =>
     recoverOnce({ ...params, slotMs: params.intervalMs }).catch((error: unknown) =>

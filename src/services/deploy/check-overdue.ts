@@ -20,6 +20,9 @@ export async function checkOverdueDeployReports(
     owner: string;
     repo: string;
     issue: number;
+    /** The status comment's marker when it is not the issue's one (a merged pull request's
+     * status of one request file). */
+    marker?: string;
     now?: Date;
     app: AppIdentity;
     env: Readonly<Record<string, string | undefined>>;
@@ -33,7 +36,7 @@ export async function checkOverdueDeployReports(
     const existing = await findAppComment(octokit, {
       ...repo,
       issue: params.issue,
-      marker: STATUS_MARKER,
+      marker: params.marker ?? STATUS_MARKER,
       app: params.app,
     });
     const saved = existing ? decodeStatusMarker(existing.body) : undefined;

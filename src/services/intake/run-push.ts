@@ -1,10 +1,11 @@
 import type { Logger } from "probot";
+import type { AppIdentity } from "../../github/app-identity.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
 import { findMergedPullRequest } from "../../github/pulls.js";
 import { upsertCommitComment } from "../../github/repos.js";
 import type { ResolvedDeps } from "../portal-deps.js";
 import { commitCommentMarker } from "../state-in-github.js";
-import { outcomeOf } from "../status/status-report.js";
+import { outcomeOf, type StatusReport } from "../status/status-report.js";
 import { fileRequestJob } from "./file-request-job.js";
 import { findOrOpenRequestIssue } from "./find-or-open-request-issue.js";
 import { loadSettings, takesRequests } from "./load-settings.js";
@@ -67,14 +68,30 @@ export async function runPush(
     };
     const report = await runRequest(deps, job);
     if (!report) continue;
-    const outcome = outcomeOf(report);
-    const marker = commitCommentMarker(path);
-    await upsertCommitComment(octokit, {
-      ...repo,
-      app,
-      sha,
-      marker,
-      body: `${marker}\nDev Portal: \`${path}\` ${OUTCOME_TEXT[outcome]}; status in #${issue.number}.`,
-    });
+    await pointCommitToStatus(octokit, { ...repo, app, sha, path, issue: issue.number, report });
   }
+}
+
+/** The pushed commit's one comment per request file: where its status is, and how it stands
+ * (edited in place; unchanged text writes nothing). */
+export async function pointCommitToStatus(
+  octokit: Octokit,
+  params: RepoParams & {
+    app: AppIdentity;
+    sha: string;
+    path: string;
+    issue: number;
+    report: StatusReport;
+  },
+): Promise<void> {
+  const { path } = params;
+  const marker = commitCommentMarker(path);
+  await upsertCommitComment(octokit, {
+    owner: params.owner,
+    repo: params.repo,
+    app: params.app,
+    sha: params.sha,
+    marker,
+    body: `${marker}\nDev Portal: \`${path}\` ${OUTCOME_TEXT[outcomeOf(params.report)]}; status in #${params.issue}.`,
+  });
 }

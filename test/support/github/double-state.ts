@@ -86,6 +86,8 @@ export interface PullRequest {
   state: "open" | "closed";
   mergedAt: string | null;
   mergeCommitSha: string | null;
+  /** GitHub's `updated_at`: the closed list is sorted by it. */
+  updatedAt: string;
 }
 
 export interface HookDelivery {
@@ -248,6 +250,7 @@ export class DoubleState {
       state: "open",
       mergedAt: null,
       mergeCommitSha: null,
+      updatedAt: "2026-11-30T11:00:00Z",
     };
     repo.pulls.set(pull.number, pull);
     repo.pullFiles.set(
@@ -276,6 +279,7 @@ export class DoubleState {
     pull.state = "closed";
     pull.mergedAt = "2026-11-30T12:00:00Z";
     pull.mergeCommitSha = sha;
+    pull.updatedAt = pull.mergedAt;
     const issue = repo.issues.get(number);
     if (issue) issue.state = "closed";
     return sha;

@@ -411,6 +411,32 @@ export const ROUTES: Record<string, Route> = {
     issue.labels = issue.labels.filter((label) => label !== name);
     return { status: 200, body: issue.labels.map((label) => ({ name: label })) };
   },
+  "pulls/list": (request) => {
+    const repo = repoOf(request);
+    const state = request.query.get("state") ?? "open";
+    if (request.query.get("sort") !== "updated" || request.query.get("direction") !== "desc") {
+      throw new HttpError(501, "the double lists pull requests newest update first only");
+    }
+    const pulls = [...repo.pulls.values()]
+      .filter((pull) => state === "all" || pull.state === state)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return {
+      status: 200,
+      body: pulls.map((pull) => ({
+        id: pull.number,
+        number: pull.number,
+        state: pull.state,
+        user: pull.user,
+        updated_at: pull.updatedAt,
+        closed_at: pull.state === "closed" ? pull.updatedAt : null,
+        merged_at: pull.mergedAt,
+        merge_commit_sha: pull.mergeCommitSha,
+        head: { sha: pull.headSha },
+        base: { ref: pull.base },
+        html_url: `${WEB}/${repo.owner}/${repo.name}/pull/${pull.number}`,
+      })),
+    };
+  },
   "pulls/list-files": (request) => {
     const files = repoOf(request).pullFiles.get(Number(request.params.pull_number)) ?? [];
     return {
