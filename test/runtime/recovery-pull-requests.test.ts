@@ -5,6 +5,8 @@ import { MemoryQueue } from "../../src/runtime/memory-queue.js";
 import { recoverOnce } from "../../src/runtime/recovery/recover.js";
 import {
   appComments,
+  BILLING,
+  BILLING_FILE,
   ORDERS,
   openPull,
   pushPayload,
@@ -146,6 +148,40 @@ describe("recovery of requests whose home is a merged pull request", () => {
     expect(writesAfter(double, said)).toEqual([]);
     double.assertClean();
     expect(double.count("repos/create-in-org")).toBe(1);
+  });
+
+  it("checks each request file's own status on a pull request that merged two", async () => {
+    openPull(double, {
+      number: 9,
+      branch: "two",
+      files: { [ORDERS]: REQUEST_FILE, [BILLING]: BILLING_FILE },
+    });
+    const merge = double.state.mergePullRequest(requestsOf(double), 9);
+    const { receive } = createTestProbot();
+    await receive("push", pushPayload({ sha: merge, paths: [ORDERS, BILLING] }));
+    for (const repo of ["orders-api", "billing-api"]) {
+      const run = startRun(double, { repo });
+      finish(run, "success");
+      await receive("workflow_run", workflowRunPayload(double, { repo, run, action: "completed" }));
+    }
+    const statuses = () =>
+      appComments(double, 9).filter((comment) => comment.body.includes("devportal:status "));
+    expect(statuses().map((c) => c.body.includes("waiting for Argo CD"))).toEqual([true, true]);
+    const before = double.writes().length;
+    expect((await restart(at("12:31"))).queued).toBe(2);
+    // Each status said late once, with its own service's notice: four writes.
+    expect(writesAfter(double, before)).toEqual([
+      "issues/update-comment",
+      "issues/create-comment",
+      "issues/update-comment",
+      "issues/create-comment",
+    ]);
+    const late = statuses().filter((c) => c.body.includes("no report from Argo CD within"));
+    expect(late.map((c) => c.body.match(/### Dev Portal: (\S+)/)?.[1])).toEqual([
+      "orders\\-api",
+      "billing\\-api",
+    ]);
+    double.assertClean();
   });
 
   it("reads only over a live merged request", async () => {
