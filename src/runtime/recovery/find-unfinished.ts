@@ -14,7 +14,8 @@ import { outcomeOf } from "../../services/status/status-report.js";
 import { fileRequestKey, issueRequestKey, serviceKey } from "../job-keys.js";
 import { findUnfinishedPullRequests, MERGED_WINDOW_MS } from "./find-unfinished-pulls.js";
 
-/** The payload of a `devportal.recover` job: one open request issue to finish. */
+/** The payload of a `devportal.recover` job: one open request issue to finish, or one request
+ * file on a recently merged pull request (`pullRequest`). */
 export interface RecoverPayload {
   installation: { id: number };
   owner: string;

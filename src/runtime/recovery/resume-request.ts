@@ -17,8 +17,9 @@ import type { RecoverPayload } from "./find-unfinished.js";
 export const RECOVER_JOB = "devportal.recover";
 
 /**
- * Finish a request found unfinished: run it again like `/devportal retry` (every step finds
- * what is done and skips it, and a repository that no longer takes requests is left alone),
+ * Finish a request found unfinished: run it again like `/devportal retry` on its issue, or on
+ * the merged pull request that is its home (every step finds what is done and skips it, and a
+ * repository that no longer takes requests is left alone),
  * then deploy its newest finished build if that is what is missing. A request that turns out
  * finished costs reads only.
  */
