@@ -139,33 +139,20 @@ describe("Argo CD reports back through GitHub deployment statuses", () => {
     expect(notifications()[0]).toContain("@octocat, nothing to change on your side");
   });
 
-  it("a status posted by a person, not an app, changes nothing", async () => {
+  // Only a status on a deployment this app made is Argo CD speaking through it.
+  it.each([
+    ["posted by a person, not an app", { creatorType: "User" as const }],
+    [
+      "on a deployment another app made",
+      { deploymentCreator: { login: "other-app[bot]", type: "Bot" as const } },
+    ],
+  ])("a status %s changes nothing", async (_case, forged) => {
     const { receive } = createTestProbot();
     await deployedService(double, receive);
     const before = double.writes().length;
     await receive(
       "deployment_status",
-      deploymentStatusPayload(double, {
-        repo: "orders-api",
-        state: "success",
-        creatorType: "User",
-      }),
-    );
-    expect(double.writes().slice(before)).toEqual([]);
-    expect(issue()?.state).toBe("open");
-  });
-
-  it("a status on a deployment another app made changes nothing", async () => {
-    const { receive } = createTestProbot();
-    await deployedService(double, receive);
-    const before = double.writes().length;
-    await receive(
-      "deployment_status",
-      deploymentStatusPayload(double, {
-        repo: "orders-api",
-        state: "success",
-        deploymentCreator: { login: "other-app[bot]", type: "Bot" },
-      }),
+      deploymentStatusPayload(double, { repo: "orders-api", state: "success", ...forged }),
     );
     expect(double.writes().slice(before)).toEqual([]);
     expect(issue()?.state).toBe("open");
