@@ -29,6 +29,25 @@ function pushOf(params: {
 }
 
 describe("a request file pushed to the default branch", () => {
+  it("opens its tracking issue with the app's labels, made with their colours where missing", async () => {
+    const requests = double.state.repo(ORG, REQUESTS);
+    if (!requests) throw new Error("no request repository");
+    requests.labels.clear();
+    const sha = double.state.commitFiles(
+      requests,
+      { "services/orders-api.devportal.yml": REQUEST_FILE },
+      "Ask for orders-api",
+    );
+    await createTestProbot().receive(
+      "push",
+      pushOf({ repo: REQUESTS, path: "services/orders-api.devportal.yml", sha }),
+    );
+    double.assertClean();
+    expect(requests.labels.get("devportal:request")?.color).toBe("1d76db");
+    expect(requests.labels.get("devportal:provisioning")?.color).toBe("fbca04");
+    expect(double.count("issues/create-label")).toBe(4);
+  });
+
   it("provisions it, tracks it in an issue the app opens and points to it from the commit", async () => {
     const requests = double.state.repo(ORG, REQUESTS);
     if (!requests) throw new Error("no request repository");
@@ -50,6 +69,8 @@ describe("a request file pushed to the default branch", () => {
     expect(record).toContain(`sha: ${sha}`);
     const issue = [...requests.issues.values()].find((candidate) => candidate.user.type === "Bot");
     expect(issue?.labels).toContain("devportal:request");
+    // Present from the installation: opening the tracking issue checked them, made none.
+    expect(double.count("issues/create-label")).toBe(0);
     expect(issue?.comments[0]?.body).toContain("✅ **Code pushed**");
     expect(requests.commitComments).toHaveLength(1);
     expect(requests.commitComments[0]?.body).toContain(`status in #${issue?.number}`);

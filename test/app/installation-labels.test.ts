@@ -10,6 +10,8 @@ useGitHubDouble((started) => {
   double = started;
   // A member's own repository, given to the app too: not a request repository.
   started.state.addRepo({ owner: ORG, name: "playground", files: { "README.md": "hi\n" } });
+  // Before the installation: the request repository has none of the app's labels yet.
+  started.state.repo(ORG, REQUESTS)?.labels.clear();
 });
 
 const labelsOf = (repo: string) => [...(double.state.repo(ORG, repo)?.labels.keys() ?? [])].sort();

@@ -2,6 +2,7 @@ import type { AppIdentity } from "../../github/app-identity.js";
 import { createIssue, findAppIssue } from "../../github/issues.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
 import { fileRequestMarker, REQUEST_LABEL } from "../state-in-github.js";
+import { ensureRequestLabels } from "./ensure-request-labels.js";
 
 /**
  * The issue that tracks a request file: found by its marker (every later push of the file
@@ -24,6 +25,9 @@ export async function findOrOpenRequestIssue(
     "Change the request by pushing a new version of the file to the default branch.",
     "Comment `/devportal retry` to resume after a failure, `/devportal plan` to see the plan.",
   ].join("\n");
+  // GitHub would make a missing label on the new issue, without its colour and description;
+  // the issue carries it from birth, so its first report will not check the set again.
+  await ensureRequestLabels(octokit, { owner: params.owner, repo: params.repo });
   return createIssue(octokit, {
     owner: params.owner,
     repo: params.repo,

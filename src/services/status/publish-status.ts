@@ -22,8 +22,15 @@ export async function publishStatus(
   // carries the labels of before that publish, so trusting it would write them again.
   if (params.existing?.body === body) return params.existing;
   // A request's first report on an issue: the labels it is about to carry exist, with their
-  // colours (a pull request carries none).
-  if (!params.existing && job.origin.kind !== "pull_request") {
+  // colours (a pull request carries none). An issue that arrived with the request label
+  // proves the set was made (on installation, or by an earlier first report): checking four
+  // labels on every request would cost four reads each. If one was deleted since, adding it
+  // makes it again, only without its colour.
+  if (
+    !params.existing &&
+    job.origin.kind !== "pull_request" &&
+    !issue.labels.includes(REQUEST_LABEL)
+  ) {
     await ensureRequestLabels(octokit, repo);
   }
   const comment = await upsertComment(octokit, {

@@ -202,6 +202,7 @@ describe("people and labels at creation", () => {
 
   it("labels are created when missing, and a form whose label GitHub dropped is still a request", async () => {
     const { receive } = createTestProbot();
+    double.state.repo(ORG, REQUESTS)?.labels.clear();
     const unlabelled = formIssuePayload(double);
     unlabelled.issue.labels = [];
     const stored = issue();

@@ -39,13 +39,9 @@ function targetOf(path: string): string {
   return orgs ? (orgs[1] ?? path) : path;
 }
 
-/** A fresh request repository gets the app's four labels before the first status. */
-export const LABELS = Array.from({ length: 4 }, () => `issues/create-label ${ORG}/${REQUESTS}`);
-
-/** The feedback a refused form request gets: the labels, one status comment and its
+/** The feedback a refused form request gets: one status comment and its
  * outcome label, and the short comment that mentions the requester. */
 export const STATUS_ONLY = [
-  ...LABELS,
   `issues/create-comment ${ORG}/${REQUESTS}`,
   `issues/add-labels ${ORG}/${REQUESTS}`,
   `issues/create-comment ${ORG}/${REQUESTS}`,
@@ -54,7 +50,6 @@ export const STATUS_ONLY = [
 /** The feedback of a request refused at Repository_A: "creating…", then the failure and
  * the comment that mentions the requester. */
 export const REFUSED_AT_REPOSITORY = [
-  ...LABELS,
   `issues/create-comment ${ORG}/${REQUESTS}`,
   `issues/add-labels ${ORG}/${REQUESTS}`,
   `issues/update-comment ${ORG}/${REQUESTS}`,
@@ -63,11 +58,10 @@ export const REFUSED_AT_REPOSITORY = [
   `issues/create-comment ${ORG}/${REQUESTS}`,
 ];
 
-/** A request file refused: the issue that tracks it, the labels, its status and the
+/** A request file refused: the issue that tracks it, its status and the
  * requester's mention, the commit comment. */
 export const FILE_STATUS_ONLY = [
   `issues/create ${ORG}/${REQUESTS}`,
-  ...LABELS,
   `issues/create-comment ${ORG}/${REQUESTS}`,
   `issues/add-labels ${ORG}/${REQUESTS}`,
   `issues/create-comment ${ORG}/${REQUESTS}`,
@@ -82,7 +76,6 @@ export const REACTED_AND_REPLIED = [
 
 /** A complete provisioning of orders-api. */
 export const PROVISIONED = [
-  ...LABELS,
   `issues/create-comment ${ORG}/${REQUESTS}`,
   `issues/add-labels ${ORG}/${REQUESTS}`,
   `repos/create-in-org ${ORG}`,

@@ -50,11 +50,10 @@ const PROVISION = [
 const MERGE_WRITES = ["issues/create-comment", ...PROVISION];
 /** Two request files merged together: one status comment each, on the same pull request. */
 const TWO_WRITES = [...MERGE_WRITES, ...MERGE_WRITES];
-/** A direct push: the tracking issue, the request labels made where missing, its status
- * comment and request label, then provisioning. */
+/** A direct push: the tracking issue (the app's labels exist), its status comment and
+ * request label, then provisioning. */
 const DIRECT_WRITES = [
   "issues/create",
-  ...Array(4).fill("issues/create-label"),
   "issues/create-comment",
   "issues/add-labels",
   ...PROVISION,

@@ -347,6 +347,10 @@ export const ROUTES: Record<string, Route> = {
   },
   "issues/create": (request) => {
     const repo = repoOf(request);
+    // As GitHub does: a label the repository lacks is made, with the default colour.
+    for (const label of request.body.labels ?? []) {
+      if (!repo.labels.has(label)) repo.labels.set(label, { color: "ededed", description: "" });
+    }
     const issue = request.state.addIssue(repo, {
       title: request.body.title,
       body: request.body.body ?? "",

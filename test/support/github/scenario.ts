@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { LABEL_SPECS } from "../../../src/services/state-in-github.js";
 import type { GitHubDouble } from "./github-double.js";
 import { moveTo, type Payload, recordedPayload } from "./payloads.js";
 
@@ -39,6 +40,11 @@ export function arrangeOrg(double: GitHubDouble, settings = SETTINGS) {
     name: REQUESTS,
     files: { "README.md": "# requests\n" },
   });
+  // The app's labels, as its installation made them (handlers/on-installation.ts): the form
+  // issues below carry the request label, which GitHub drops where the repository lacks it.
+  for (const { name, color, description } of LABEL_SPECS) {
+    requests.labels.set(name, { color, description });
+  }
   requests.collaborators.set(REQUESTER, "write");
   state.accounts.set(REQUESTER, "User");
   state.members.add(REQUESTER);
