@@ -80,6 +80,9 @@ export async function runOriginalFlow(params: {
   service: string;
   repositoryA: FileTree;
   manifests: FileTree;
+  /** "batch": the seed's documented push (one Git Data API commit). "per-file": its fallback,
+   * one Contents API commit per file, which is how issue 9 describes the original. */
+  push?: "batch" | "per-file";
   log?: CallLog;
 }): Promise<OriginalFigures> {
   const { world, client, service } = params;
@@ -101,24 +104,8 @@ export async function runOriginalFlow(params: {
     encrypted_value: sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL),
     key_id: key.key_id,
   });
-  // seed §4 "Batch Push (1 commit cho tất cả files)": latest commit SHA, one tree with every
-  // file, one commit, the branch moved (github_manager.py:89-175; the per-file Contents API
-  // push is only its fallback when the batch fails).
-  const ref = (await client.ok("GET", `${repo}/git/ref/heads/main`)) as { object: { sha: string } };
-  const tree = (await client.ok("POST", `${repo}/git/trees`, {
-    tree: Object.entries(params.repositoryA).map(([path, content]) => ({
-      path,
-      mode: "100644",
-      type: "blob",
-      content,
-    })),
-  })) as { sha: string };
-  const commit = (await client.ok("POST", `${repo}/git/commits`, {
-    message: "Initial commit from Dev Portal",
-    tree: tree.sha,
-    parents: [ref.object.sha],
-  })) as { sha: string };
-  await client.ok("PATCH", `${repo}/git/refs/heads/main`, { sha: commit.sha });
+  if (params.push === "per-file") await pushPerFile(client, { repo, files: params.repositoryA });
+  else await pushBatch(client, { repo, files: params.repositoryA });
   const pushed = performance.now();
   const provisioning = { ...countCalls(log.since(began, pushed)), wallMs: pushed - began };
 
@@ -165,4 +152,39 @@ export async function runOriginalFlow(params: {
     answerMs: tagged - began + simulatedS * 1000,
     polls,
   };
+}
+
+/** seed §4 "Batch Push (1 commit cho tất cả files)": latest commit SHA, one tree with every
+ * file, one commit, the branch moved (github_manager.py:89-175). */
+async function pushBatch(client: RestClient, params: { repo: string; files: FileTree }) {
+  const { repo } = params;
+  const ref = (await client.ok("GET", `${repo}/git/ref/heads/main`)) as { object: { sha: string } };
+  const tree = (await client.ok("POST", `${repo}/git/trees`, {
+    tree: Object.entries(params.files).map(([path, content]) => ({
+      path,
+      mode: "100644",
+      type: "blob",
+      content,
+    })),
+  })) as { sha: string };
+  const commit = (await client.ok("POST", `${repo}/git/commits`, {
+    message: "Initial commit from Dev Portal",
+    tree: tree.sha,
+    parents: [ref.object.sha],
+  })) as { sha: string };
+  await client.ok("PATCH", `${repo}/git/refs/heads/main`, { sha: commit.sha });
+}
+
+/** The seed's fallback ("Individual push"), as issue 9 describes the original: one Contents
+ * API commit per file. A file the repository already has (the README of `auto_init`) is
+ * answered 422 without its blob SHA: read for it, then written again. */
+async function pushPerFile(client: RestClient, params: { repo: string; files: FileTree }) {
+  for (const [path, content] of Object.entries(params.files)) {
+    const body = { message: `Add ${path}`, content: Buffer.from(content).toString("base64") };
+    const created = await client.call("PUT", `${params.repo}/contents/${path}`, body);
+    if (created.status < 300) continue;
+    if (created.status !== 422) throw new Error(`PUT ${path} answered ${created.status}`);
+    const existing = (await client.ok("GET", `${params.repo}/contents/${path}`)) as { sha: string };
+    await client.ok("PUT", `${params.repo}/contents/${path}`, { ...body, sha: existing.sha });
+  }
 }
