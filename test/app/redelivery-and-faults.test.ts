@@ -49,14 +49,16 @@ const WRITES = [
 const LABELS = Array.from({ length: 4 }, () => "issues/create-label");
 
 describe("idempotency", () => {
-  it("measures a provisioning: 29 calls after the token, 13 of them writes", async () => {
+  it("measures a provisioning: 28 calls after the token, 13 of them writes", async () => {
     await createTestProbot().receive("issues", formIssuePayload(double));
     double.assertClean();
     const calls = double.calls.filter(
       (call) => call.operationId !== "apps/create-installation-access-token",
     );
-    // GET /app (whose comments to believe) and the GitOps catalog (hosts served) included.
-    expect(calls).toHaveLength(29);
+    // GET /app (whose comments to believe) and the GitOps catalog (hosts served) included;
+    // the code commit reads its parent's files in one call (git/trees takes the commit).
+    expect(calls).toHaveLength(28);
+    expect(calls.filter((call) => call.operationId === "git/get-commit")).toEqual([]);
     expect(
       double
         .writes()

@@ -8,15 +8,21 @@ import type { LoadedSettings } from "../intake/load-settings.js";
 import { describeError } from "../provision/step-error.js";
 import { readRequestRecord } from "../read-request-record.js";
 import { withKeyLock } from "../with-key-lock.js";
-import { believeRecord, type DeployTrust } from "./believe-record.js";
+import { type Belief, believeRecord, type DeployTrust } from "./believe-record.js";
 import { CATALOG_PATH, parseCatalog } from "./commit-gitops.js";
 import {
+  decideGreenBuild,
   decideWorkflowRun,
   type Screening,
   screenWorkflowRun,
   type WorkflowRunFacts,
 } from "./decide.js";
-import { gitopsAccessProblem, missingGitops, readGitopsState } from "./gitops-state.js";
+import {
+  type GitopsState,
+  gitopsAccessProblem,
+  missingGitops,
+  readGitopsState,
+} from "./gitops-state.js";
 import { blockedBySettings, type DeployOutcome, failedJobs } from "./outcome.js";
 import { reportOutcome } from "./report-outcome.js";
 import { commitServiceChange, type ServiceChange } from "./service-commit.js";
@@ -34,9 +40,9 @@ export interface WorkflowRunResult {
 /**
  * The deploy pipeline for one `workflow_run` delivery: (1) screen the payload, (2) read the
  * request record at the built commit and believe it only both ways (believe-record.ts),
- * (3) read what Repository_B deploys, (4) decide, (5) act, (6) report on the request issue.
- * Every step reads GitHub first, so a redelivery or a late run finds its work done. A record
- * not believed writes nothing, reports nowhere.
+ * (3) decide, reading what Repository_B deploys only for a green build, (4) act, (5) report
+ * on the request issue. Every step reads GitHub first, so a redelivery or a late run finds
+ * its work done. A record not believed writes nothing, reports nowhere.
  */
 export async function processWorkflowRun(
   octokit: Octokit,
@@ -56,54 +62,57 @@ export async function processWorkflowRun(
   }
   // Learnt only now: a payload screened out or a repository without a record costs no call.
   const trust: DeployTrust = { env: deps.env, app: await deps.app() };
-  const belief = await believeRecord(octokit, { facts, record, trust });
-  if (!belief.ok) {
-    return {
-      outcome: { kind: "ignored", reason: `request record not believed: ${belief.reason}` },
-    };
-  }
   // Everything after the record concerns one service's directory: one delivery at a time,
   // its report included, so a run handled twice at once (its webhook, and the recovery sweep
   // finding the request unfinished) reports once: the second finds the report written.
+  // Believing the record is inside the lock too: it reads the status comment the report
+  // then edits, and a reading taken before another job's report would be stale. (A record
+  // copied elsewhere shares the key, so it waits its turn, and then writes nothing.)
   const key = `${record.gitops.toLowerCase()}#${record.request.service}`;
-  const outcome = await withKeyLock(key, async () => {
-    const decided = await act(octokit, { facts, screening, record, settings: belief.settings });
+  return withKeyLock(key, async (): Promise<WorkflowRunResult> => {
+    const belief = await believeRecord(octokit, { facts, record, trust });
+    if (!belief.ok) {
+      return {
+        outcome: { kind: "ignored", reason: `request record not believed: ${belief.reason}` },
+      };
+    }
+    const outcome = await act(octokit, { facts, screening, record, belief });
     await reportOutcome(octokit, {
       record,
-      outcome: decided,
+      outcome,
       app: trust.app,
       env: deps.env,
       repository: { owner, name },
+      settings: belief.settings,
+      // The status comment the belief read is the one to edit, unless this job committed to
+      // Repository_B: a commit's writes take seconds (Probot spaces writes a second apart),
+      // time for a job under another key (an edit of the request, Argo CD's report) to edit
+      // the comment, which a stale reading would overwrite: it is read again. Otherwise only
+      // reads came between (at most a Deployment recorded after a crash), so the reading is
+      // about as fresh as one the report would make itself.
+      ...(committed(outcome) ? {} : { status: belief.status }),
     });
-    return decided;
+    return { outcome, record, app: trust.app, reported: true };
   });
-  return { outcome, record, app: trust.app, reported: true };
+}
+
+/** The outcome of a job that moved Repository_B's branch. */
+function committed(outcome: DeployOutcome): boolean {
+  return outcome.kind === "bumped" || (outcome.kind === "deployed" && outcome.commit !== undefined);
 }
 
 async function act(
   octokit: Octokit,
   params: {
     facts: WorkflowRunFacts;
-    screening: Screening;
+    screening: Extract<Screening, { ok: true }>;
     record: RequestRecord;
-    settings: LoadedSettings;
+    belief: Extract<Belief, { ok: true }>;
   },
 ): Promise<DeployOutcome> {
-  const { facts, screening, record, settings } = params;
+  const { facts, screening, record, belief } = params;
   const { run } = facts;
-  const service = record.request.service;
-  let state: Awaited<ReturnType<typeof readGitopsState>>;
-  try {
-    state = await readGitopsState(octokit, { gitops: record.gitops, service, image: record.image });
-  } catch (error) {
-    // A transient failure heals by running the job again (the queue retries it).
-    if (transientReason(error)) throw error;
-    // Same rule as for writes: report what the platform team must do, never throw.
-    return { kind: "blocked", run, ...accessProblem(record.gitops, error) };
-  }
-  const deployedTag = state.kind === "ready" ? state.tag : undefined;
-  const imageUpdater = state.kind === "ready" && state.imageUpdater;
-  const decision = decideWorkflowRun({ facts, screening, record, deployedTag, imageUpdater });
+  const decision = decideWorkflowRun({ facts, screening, record, status: belief.status.report });
   switch (decision.kind) {
     case "ignore":
       return { kind: "ignored", reason: decision.reason };
@@ -122,6 +131,40 @@ async function act(
         jobs: failedJobs(jobs),
       };
     }
+    case "green-build":
+      return actOnGreenBuild(octokit, { facts, record, settings: belief.settings });
+  }
+}
+
+/** A green build: what Repository_B deploys now decides between the first deployment, a
+ * tag bump, and nothing but the report. */
+async function actOnGreenBuild(
+  octokit: Octokit,
+  params: { facts: WorkflowRunFacts; record: RequestRecord; settings: LoadedSettings },
+): Promise<DeployOutcome> {
+  const { facts, record, settings } = params;
+  const { run } = facts;
+  let state: GitopsState;
+  try {
+    state = await readGitopsState(octokit, {
+      gitops: record.gitops,
+      service: record.request.service,
+      image: record.image,
+    });
+  } catch (error) {
+    // A transient failure heals by running the job again (the queue retries it).
+    if (transientReason(error)) throw error;
+    // Same rule as for writes: report what the platform team must do, never throw.
+    return { kind: "blocked", run, ...accessProblem(record.gitops, error) };
+  }
+  const decision = decideGreenBuild({
+    headSha: run.headSha,
+    deployedTag: state.kind === "ready" ? state.tag : undefined,
+    imageUpdater: state.kind === "ready" && state.imageUpdater,
+  });
+  switch (decision.kind) {
+    case "ignore":
+      return { kind: "ignored", reason: decision.reason };
     case "already-deployed":
       // Reported as the run that committed it would have: the report reads first and writes
       // only what is missing, so a finished request costs reads only.
@@ -143,7 +186,7 @@ async function writeGitops(
   params: {
     facts: WorkflowRunFacts;
     record: RequestRecord;
-    state: Awaited<ReturnType<typeof readGitopsState>>;
+    state: GitopsState;
     settings: LoadedSettings;
     bump: boolean;
   },
@@ -202,7 +245,7 @@ async function writeGitops(
 async function alreadyDeployed(
   octokit: Octokit,
   params: {
-    state: Awaited<ReturnType<typeof readGitopsState>>;
+    state: GitopsState;
     record: RequestRecord;
     run: WorkflowRunFacts["run"];
     tag: string;
