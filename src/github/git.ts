@@ -36,28 +36,25 @@ export interface TreeEntry {
 export interface CommitTree {
   commit: string;
   tree: string;
-  parents: number;
   /** Blobs by path. */
   files: Map<string, TreeEntry>;
   /** GitHub cuts recursive trees beyond 100,000 entries or 7 MB; a diff is then unsafe. */
   truncated: boolean;
 }
 
-/** The files of a commit: its tree read recursively, so a change can be diffed in one call. */
+/**
+ * The files of a commit in one request: `git/trees/{tree_sha}` takes any tree-ish (a commit
+ * SHA included) and answers with the resolved tree and its own SHA, so the commit object
+ * itself is never fetched. Read recursively, so a change can be diffed without more calls.
+ */
 export async function readCommitTree(
   octokit: Octokit,
   params: RepoParams & { commit: string },
 ): Promise<CommitTree> {
-  const { owner, repo } = params;
-  const { data: commit } = await octokit.rest.git.getCommit({
-    owner,
-    repo,
-    commit_sha: params.commit,
-  });
   const { data: tree } = await octokit.rest.git.getTree({
-    owner,
-    repo,
-    tree_sha: commit.tree.sha,
+    owner: params.owner,
+    repo: params.repo,
+    tree_sha: params.commit,
     recursive: "true",
   });
   const files = new Map<string, TreeEntry>();
@@ -66,13 +63,20 @@ export async function readCommitTree(
       files.set(entry.path, { path: entry.path, mode: entry.mode, sha: entry.sha });
     }
   }
-  return {
-    commit: params.commit,
-    tree: commit.tree.sha,
-    parents: commit.parents.length,
-    files,
-    truncated: tree.truncated,
-  };
+  return { commit: params.commit, tree: tree.sha, files, truncated: tree.truncated };
+}
+
+/** How many parents a commit has (0 for a repository's first commit). */
+export async function commitParentCount(
+  octokit: Octokit,
+  params: RepoParams & { commit: string },
+): Promise<number> {
+  const { data } = await octokit.rest.git.getCommit({
+    owner: params.owner,
+    repo: params.repo,
+    commit_sha: params.commit,
+  });
+  return data.parents.length;
 }
 
 /** The object id git gives a blob with this content, so unchanged files can be skipped

@@ -57,3 +57,35 @@ describe("the GitHub double's OpenAPI checks", () => {
     expect(double.violations.join("\n")).toMatch(/outside the double/);
   });
 });
+
+/** `git/trees/{tree_sha}` takes any tree-ish, as GitHub's description says ("The SHA1 value or
+ * ref (branch or tag) name of the tree"): the app reads a commit's files in one request. */
+describe("the GitHub double's trees", () => {
+  async function treeOf(treeish: string) {
+    const client = await createTestProbot().probot.auth(4242);
+    return client.rest.git
+      .getTree({ owner: "acme", repo: "requests", tree_sha: treeish, recursive: "true" })
+      .then(
+        ({ data }) => ({ sha: data.sha, paths: data.tree.map((entry) => entry.path) }),
+        (error: { status?: number }) => error.status,
+      );
+  }
+
+  it("resolves a tree SHA, a commit SHA and a branch name to the same tree", async () => {
+    const git = (
+      double.state.repo("acme", "requests") as NonNullable<ReturnType<typeof double.state.repo>>
+    ).git;
+    const head = git.refs.get("heads/main") as string;
+    const tree = git.commits.get(head)?.tree as string;
+    const expected = { sha: tree, paths: [...(git.trees.get(tree)?.keys() ?? [])] };
+    expect(expected.paths.length).toBeGreaterThan(0);
+    expect(await treeOf(tree)).toEqual(expected);
+    expect(await treeOf(head)).toEqual(expected);
+    expect(await treeOf("main")).toEqual(expected);
+  });
+
+  it("answers 404 for what names no tree, commit or ref", async () => {
+    expect(await treeOf("feature")).toBe(404);
+    expect(await treeOf("0".repeat(40))).toBe(404);
+  });
+});

@@ -46,14 +46,16 @@ const WRITES = [
 ];
 
 describe("idempotency", () => {
-  it("measures a provisioning: 21 calls after the token, 9 of them writes", async () => {
+  it("measures a provisioning: 20 calls after the token, 9 of them writes", async () => {
     await createTestProbot().receive("issues", formIssuePayload(double));
     double.assertClean();
     const calls = double.calls.filter(
       (call) => call.operationId !== "apps/create-installation-access-token",
     );
-    // GET /app (whose comments to believe) and the GitOps catalog (hosts served) included.
-    expect(calls).toHaveLength(21);
+    // GET /app (whose comments to believe) and the GitOps catalog (hosts served) included;
+    // the code commit reads its parent's files in one call (git/trees takes the commit).
+    expect(calls).toHaveLength(20);
+    expect(calls.filter((call) => call.operationId === "git/get-commit")).toEqual([]);
     // The issue arrived with the request label: the app's labels exist, none is checked.
     expect(double.count("issues/get-label")).toBe(0);
     expect(

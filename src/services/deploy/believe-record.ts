@@ -1,10 +1,11 @@
 import type { AppIdentity } from "../../github/app-identity.js";
-import { findAppComment } from "../../github/issues.js";
+import { type FoundComment, findAppComment } from "../../github/issues.js";
 import { type Octokit, splitRepository } from "../../github/octokit.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
 import { type LoadedSettings, loadSettings, takesRequests } from "../intake/load-settings.js";
 import { sameRequest } from "../provision/same-request.js";
 import { decodeStatusMarker, statusMarkerOf } from "../state-in-github.js";
+import type { StatusReport } from "../status/status-report.js";
 import type { WorkflowRunFacts } from "./decide.js";
 
 /** What the deploy pipeline trusts: the control plane (through the environment) and the
@@ -14,7 +15,17 @@ export interface DeployTrust {
   app: AppIdentity;
 }
 
-export type Belief = { ok: true; settings: LoadedSettings } | { ok: false; reason: string };
+/** The request's status comment, the app's own, as found and decoded. */
+export interface StatusReading {
+  comment: FoundComment;
+  report: StatusReport;
+}
+
+/** A believed record comes with what believing it read: the settings and the request's
+ * status, which the decision and the report use instead of reading them again. */
+export type Belief =
+  | { ok: true; settings: LoadedSettings; status: StatusReading }
+  | { ok: false; reason: string };
 
 /**
  * A request record is believed only both ways: the record in the repository points to its
@@ -46,7 +57,7 @@ export async function believeRecord(
     app: trust.app,
   });
   const status = comment ? decodeStatusMarker(comment.body) : undefined;
-  if (!status)
+  if (!comment || !status)
     return { ok: false, reason: `${origin.repository}#${origin.issue} has no status of the app` };
   if (!sameRequest(status.origin, origin)) {
     return { ok: false, reason: "the status belongs to another request than the record" };
@@ -61,5 +72,5 @@ export async function believeRecord(
       reason: `the request's status names ${named ? `${named.fullName} (id ${named.id})` : "no repository"}, not ${facts.repository.fullName} (id ${facts.repository.id})`,
     };
   }
-  return { ok: true, settings };
+  return { ok: true, settings, status: { comment, report: status } };
 }

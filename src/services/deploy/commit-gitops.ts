@@ -25,12 +25,18 @@ export async function commitGitops<T>(
     branch: string;
     plan: (head: string) => Promise<GitopsPlan<T>>;
     attempts?: number;
+    /** The branch head the caller has just read: the first plan builds on it without
+     * reading the ref again. Safe however stale: the commit is pinned to it, so a moved
+     * branch answers 422 and the next attempt reads the ref afresh. */
+    head?: string | undefined;
   },
 ): Promise<GitopsCommitResult<T>> {
   const { owner, repo, branch } = params;
   const attempts = params.attempts ?? 5;
+  let known = params.head;
   for (let attempt = 1; ; attempt++) {
-    const head = await getBranchHead(octokit, { owner, repo, branch });
+    const head = known ?? (await getBranchHead(octokit, { owner, repo, branch }));
+    known = undefined;
     if (head === undefined) {
       // A repository created without "Add a README" has no commit for the Git Data API.
       if (attempt >= attempts) throw new Error(`${owner}/${repo} has no ${branch} branch`);

@@ -2,6 +2,7 @@ import type { EmitterWebhookEvent } from "@octokit/webhooks";
 import { type WorkflowRunInfo, workflowRunInfo } from "../../github/actions.js";
 import type { CommitRelation } from "../../github/repos.js";
 import type { RequestRecord } from "../../render/repository-a/request-record.js";
+import type { StatusReport } from "../status/status-report.js";
 
 export type WorkflowRunPayload = EmitterWebhookEvent<"workflow_run">["payload"];
 
@@ -81,12 +82,10 @@ function skip(reason: string): Screening {
 export type Decision =
   | { kind: "ignore"; reason: string }
   | { kind: "ci-running" }
-  | { kind: "deploy-first" }
-  | { kind: "bump"; from: string }
-  /** Repository_B already deploys this build: the run was handled before (a crash after the
-   * GitOps ref moved, a retry, a redelivery), and only its report may be missing. */
-  | { kind: "already-deployed"; tag: string }
-  | { kind: "report-failure" };
+  | { kind: "report-failure" }
+  /** A green build: what it does depends on what Repository_B deploys (decideGreenBuild),
+   * the only case that reads Repository_B at all. */
+  | { kind: "green-build" };
 
 export interface DecisionInput {
   facts: WorkflowRunFacts;
@@ -94,20 +93,19 @@ export interface DecisionInput {
   screening: Screening;
   /** The request record at the run's head SHA; undefined when the repository has none. */
   record: RequestRecord | undefined;
-  /** The tag `apps/<service>/kustomization.yaml` deploys now; undefined before the first
-   * deployment (or when Repository_B is missing, which the deploy step reports). */
-  deployedTag: string | undefined;
-  /** Argo CD Image Updater writes this service's later tags (settings.image_updater). */
-  imageUpdater?: boolean;
+  /** The request's status as the app last wrote it: its own comment, read and trusted when
+   * the record was believed. */
+  status: StatusReport;
 }
 
 /**
- * What a `workflow_run` delivery asks of the app. Pure: the caller reads the record and
- * Repository_B first, so a redelivery or a late run lands on the same answer as long as
- * GitHub holds the same state, and every case is a table row in the unit tests.
+ * What a `workflow_run` delivery asks of the app, from the payload, the record and the
+ * request's status. Pure: the caller reads them first, so a redelivery or a late run lands on
+ * the same answer as long as GitHub holds the same state, and every case is a table row in
+ * the unit tests.
  */
 export function decideWorkflowRun(input: DecisionInput): Decision {
-  const { facts, record, deployedTag, screening } = input;
+  const { facts, record, screening } = input;
   if (!screening.ok) return { kind: "ignore", reason: screening.reason };
   if (!record) return { kind: "ignore", reason: "no Dev Portal request record: not our service" };
   const foreign = foreignRecord(facts, record);
@@ -115,21 +113,57 @@ export function decideWorkflowRun(input: DecisionInput): Decision {
   switch (screening.phase) {
     case "running":
       // Later builds are reported when they finish: a deployed service's status comment
-      // (on a closed issue) should not flicker with every push.
-      return deployedTag === undefined
-        ? { kind: "ci-running" }
-        : { kind: "ignore", reason: "service already deployed; later builds report on completion" };
+      // (on a closed issue) should not flicker with every push. The app's own status says
+      // whether it ever deployed the service, so a running build costs no Repository_B read.
+      return reportedDeployed(input.status)
+        ? { kind: "ignore", reason: "service already deployed; later builds report on completion" }
+        : { kind: "ci-running" };
     case "failed":
       return { kind: "report-failure" };
     case "succeeded":
-      if (deployedTag === undefined) return { kind: "deploy-first" };
-      if (deployedTag === facts.run.headSha) return { kind: "already-deployed", tag: deployedTag };
-      // Two writers of one tag would race each other's commits: the updater owns it.
-      if (input.imageUpdater) {
-        return { kind: "ignore", reason: "Argo CD Image Updater deploys later builds" };
-      }
-      return { kind: "bump", from: deployedTag };
+      return { kind: "green-build" };
   }
+}
+
+/**
+ * Whether the status says the service was deployed: the GitOps commit reported, or Argo CD's
+ * word that it is live (which only follows a commit). An issue closes only on one of these,
+ * so a closed request's status always says so; a later failure (a refused bump, say) keeps
+ * the live step of the earlier deployment.
+ */
+export function reportedDeployed(status: StatusReport): boolean {
+  return status.steps.deployed.state === "done" || status.steps.live.state === "done";
+}
+
+export type GreenBuildDecision =
+  | { kind: "ignore"; reason: string }
+  | { kind: "deploy-first" }
+  | { kind: "bump"; from: string }
+  /** Repository_B already deploys this build: the run was handled before (a crash after the
+   * GitOps ref moved, a retry, a redelivery), and only its report may be missing. */
+  | { kind: "already-deployed"; tag: string };
+
+/**
+ * What a green build of the default branch does, given what Repository_B deploys now. Pure,
+ * like decideWorkflowRun, which sends only green builds here.
+ */
+export function decideGreenBuild(input: {
+  /** The build's commit: the tag it would deploy. */
+  headSha: string;
+  /** The tag `apps/<service>/kustomization.yaml` deploys now; undefined before the first
+   * deployment (or when Repository_B is missing, which the deploy step reports). */
+  deployedTag: string | undefined;
+  /** Argo CD Image Updater writes this service's later tags (settings.image_updater). */
+  imageUpdater?: boolean;
+}): GreenBuildDecision {
+  const { headSha, deployedTag } = input;
+  if (deployedTag === undefined) return { kind: "deploy-first" };
+  if (deployedTag === headSha) return { kind: "already-deployed", tag: deployedTag };
+  // Two writers of one tag would race each other's commits: the updater owns it.
+  if (input.imageUpdater) {
+    return { kind: "ignore", reason: "Argo CD Image Updater deploys later builds" };
+  }
+  return { kind: "bump", from: deployedTag };
 }
 
 /**

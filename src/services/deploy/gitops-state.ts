@@ -18,6 +18,9 @@ export type GitopsState =
       tag: string | undefined;
       /** Argo CD Image Updater deploys later builds of this service (settings.image_updater). */
       imageUpdater: boolean;
+      /** The kustomization's text at `head` (undefined before the first deployment): a plan
+       * made at the same head needs no second read of it. */
+      kustomization: string | undefined;
     };
 
 export function kustomizationPath(service: string): string {
@@ -46,6 +49,7 @@ export async function readGitopsState(
     head,
     tag: text === undefined ? undefined : kustomizationTag(text, params.image),
     imageUpdater: text !== undefined && usesImageUpdater(text),
+    kustomization: text,
   };
 }
 

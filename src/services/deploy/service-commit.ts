@@ -151,6 +151,8 @@ export async function commitServiceChange(
     owner: state.owner,
     repo: state.repo,
     branch: state.branch,
+    // Read with the deployed tag a moment ago: the plan starts there.
+    head: state.head,
     plan,
   });
   if (result.kind === "skipped") return result.value;
@@ -236,7 +238,11 @@ async function planBump(
   const { run, repository } = change;
   const service = record.request.service;
   const path = kustomizationPath(service);
-  const text = await readFile(octokit, { owner: state.owner, repo: state.repo, path, ref: head });
+  // A commit's files never change: at the head the state was read from, its text is known.
+  const text =
+    head === state.head
+      ? state.kustomization
+      : await readFile(octokit, { owner: state.owner, repo: state.repo, path, ref: head });
   const deployed = text === undefined ? undefined : kustomizationTag(text, record.image);
   if (text === undefined || deployed === undefined) {
     return {

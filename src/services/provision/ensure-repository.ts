@@ -1,4 +1,4 @@
-import { getBranchHead, readCommitTree } from "../../github/git.js";
+import { commitParentCount, getBranchHead, readCommitTree } from "../../github/git.js";
 import { type Octokit, statusOf } from "../../github/octokit.js";
 import { getAccountType } from "../../github/orgs.js";
 import { createOrgRepository, getRepository, type RepositoryInfo } from "../../github/repos.js";
@@ -137,7 +137,9 @@ async function onlyAutoInit(
   params: { owner: string; repo: string; head: string },
 ): Promise<boolean> {
   const tree = await readCommitTree(octokit, { ...params, commit: params.head });
-  return tree.parents === 0 && [...tree.files.keys()].every((path) => AUTO_INIT_FILES.has(path));
+  if (![...tree.files.keys()].every((path) => AUTO_INIT_FILES.has(path))) return false;
+  // Only GitHub's own first commit: files restored to the auto-init set later do not count.
+  return (await commitParentCount(octokit, { ...params, commit: params.head })) === 0;
 }
 
 function recent(info: RepositoryInfo, params: { now?: () => number }): boolean {

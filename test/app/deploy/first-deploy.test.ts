@@ -19,10 +19,25 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     await receive("issues", formIssuePayload(double));
     const run = startRun(double, { repo: "orders-api" });
 
+    const beforeRunning = double.calls.length;
     await receive(
       "workflow_run",
       workflowRunPayload(double, { repo: "orders-api", run, action: "requested" }),
     );
+    // A running build reads the record, believes it (settings, the request's status, which
+    // also says nothing is deployed yet: Repository_B is not read) and reports it.
+    expect(
+      double.calls
+        .slice(beforeRunning)
+        .filter((call) => !call.operationId.startsWith("apps/"))
+        .map((call) => call.operationId),
+    ).toEqual([
+      "repos/get-content",
+      "repos/get-content",
+      "issues/list-comments",
+      "issues/get",
+      "issues/update-comment",
+    ]);
     await receive(
       "workflow_run",
       workflowRunPayload(double, { repo: "orders-api", run, action: "in_progress" }),
@@ -93,8 +108,28 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
       "issues/update-comment",
     ]);
     expect(calls[0]?.path).toBe("/repos/acme/orders-api/contents/.devportal%2Frequest.yml");
-    // 20: the record is believed both ways (settings + the request's status) before it deploys.
-    expect(calls).toHaveLength(20);
+    // Each thing read once: the record, believed both ways (control plane settings, the
+    // request's status), Repository_B's head and what it holds there, the commit, the
+    // Deployment; the status comment is read again after the commit's seconds of writes.
+    expect(calls.map((call) => call.operationId)).toEqual([
+      "repos/get-content", // .devportal/request.yml at the built commit
+      "repos/get-content", // the control plane's settings
+      "issues/list-comments", // the request's status
+      "repos/get", // Repository_B's default branch
+      "git/get-ref", // its head
+      "repos/get-content", // apps/orders-api/kustomization.yaml at the head
+      "repos/get-content", // README.md (the catalog) at the head
+      "repos/get-content", // k8s/applicationset.yaml at the head
+      "git/get-tree", // the head's files, for the diff
+      "git/create-tree",
+      "git/create-commit",
+      "git/update-ref",
+      "repos/list-deployments",
+      "repos/create-deployment",
+      "issues/list-comments",
+      "issues/get",
+      "issues/update-comment",
+    ]);
   });
 
   it("says what the platform team must do when the GitOps repository is missing, and deploys after /devportal retry", async () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { decodeStatusMarker } from "../../../src/services/state-in-github.js";
+import { renderStatusComment } from "../../../src/services/status/render-status-comment.js";
+import { withStep } from "../../../src/services/status/status-report.js";
 import type { GitHubDouble } from "../../support/github/github-double.js";
 import { createTestProbot } from "../../support/github/probot-harness.js";
 import { ORG, REQUESTS } from "../../support/github/scenario.js";
 import { useGitHubDouble } from "../../support/github/use-github-double.js";
 import { finish, startRun, workflowRunPayload } from "../../support/github/workflow-runs.js";
-import { changedPaths, deployedService, pushChange } from "./deployed-service.js";
+import { changedPaths, deployedService, liveService, pushChange } from "./deployed-service.js";
 
 let double: GitHubDouble;
 let receive: ReturnType<typeof createTestProbot>["receive"];
@@ -42,8 +45,25 @@ describe("later green builds", () => {
       .filter((call) => !call.operationId.startsWith("apps/"));
     // Measured: 5 writes (the commit's three, the Deployment Argo CD reports on, and the
     // status comment); the record is believed both ways first (control plane settings, the
-    // request's status).
-    expect(calls).toHaveLength(20);
+    // request's status), and the kustomization read once at Repository_B's head.
+    expect(calls.map((call) => call.operationId)).toEqual([
+      "repos/get-content", // .devportal/request.yml at the built commit
+      "repos/get-content", // the control plane's settings
+      "issues/list-comments", // the request's status
+      "repos/get", // Repository_B's default branch
+      "git/get-ref", // its head
+      "repos/get-content", // apps/orders-api/kustomization.yaml at the head
+      "repos/compare-commits-with-basehead", // the build is newer than the deployed tag
+      "git/get-tree", // the head's files, for the diff
+      "git/create-tree",
+      "git/create-commit",
+      "git/update-ref",
+      "repos/list-deployments",
+      "repos/create-deployment",
+      "issues/list-comments", // read again after the commit's seconds of writes
+      "issues/get",
+      "issues/update-comment",
+    ]);
     expect(calls.filter((call) => call.method !== "GET").map((call) => call.operationId)).toEqual([
       "git/create-tree",
       "git/create-commit",
@@ -92,6 +112,58 @@ describe("later green builds", () => {
     // The ancestry check said "behind" for both, and nothing else was written either.
     expect(double.count("repos/compare-commits-with-basehead")).toBe(3);
     expect(appWrites()).toBe(writes);
+  });
+
+  it("leave a live service's closed request alone while they run: three reads, none of Repository_B", async () => {
+    await liveService(double, receive);
+    const issue = () => double.state.repo(ORG, REQUESTS)?.issues.get(7);
+    expect(issue()?.state).toBe("closed");
+    const said = status();
+    pushChange(double, "orders/views.py", "# v2\n");
+    const second = startRun(double, { repo: "orders-api" });
+
+    const before = double.calls.length;
+    for (const action of ["requested", "in_progress"] as const) {
+      await receive(
+        "workflow_run",
+        workflowRunPayload(double, { repo: "orders-api", run: second, action }),
+      );
+    }
+    double.assertClean();
+    const calls = double.calls
+      .slice(before)
+      .filter((call) => !call.operationId.startsWith("apps/"));
+    // The request's own status says the service is deployed: nothing else is asked.
+    expect(calls.map((call) => call.operationId)).toEqual(
+      Array(2).fill(["repos/get-content", "repos/get-content", "issues/list-comments"]).flat(),
+    );
+    expect(calls.some((call) => call.path.startsWith("/repos/acme/gitops"))).toBe(false);
+    expect(status()).toBe(said);
+    expect(issue()?.state).toBe("closed");
+  });
+
+  it("keep what another job wrote on the status while they committed: it is read again after the commit", async () => {
+    await deployedService(double, receive);
+    pushChange(double, "orders/views.py", "# v2\n");
+    const second = startRun(double, { repo: "orders-api" });
+    finish(second, "success");
+    // A job under another key reports while the commit lands: the request edited, its
+    // models changed, which the `code` step tells (withRequestChange).
+    const code = { state: "done" as const, note: "the models changed: written meanwhile" };
+    double.onCall = (call) => {
+      if (call.operationId !== "git/update-ref" || call.status !== 200) return;
+      const comment = double.state.repo(ORG, REQUESTS)?.issues.get(7)?.comments[0];
+      const saved = comment ? decodeStatusMarker(comment.body) : undefined;
+      if (!comment || !saved) throw new Error("no status comment");
+      comment.body = renderStatusComment(withStep(saved, "code", code));
+    };
+    await receive("workflow_run", completed(second));
+    double.onCall = undefined;
+    double.assertClean();
+    expect(deployedTag()).toBe(second.head_sha);
+    const report = decodeStatusMarker(status());
+    expect(report?.steps.deployed.note).toMatch(/committed \(was [0-9a-f]{7}\)/);
+    expect(report?.steps.code).toEqual(code);
   });
 
   it("do nothing twice on redelivery (same delivery id, or a new one)", async () => {

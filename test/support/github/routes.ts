@@ -64,6 +64,22 @@ function headOf(repo: Repo, ref: string): string {
   throw new HttpError(404, "Not Found");
 }
 
+/**
+ * The tree a tree-ish names, as `git/trees/{tree_sha}` resolves it: a tree SHA, a commit SHA
+ * (its tree), or a branch or tag name (the tree of the commit it points at).
+ */
+function treeOf(repo: Repo, treeish: string): string {
+  if (repo.git.trees.has(treeish)) return treeish;
+  const commit =
+    repo.git.commits.get(treeish) ??
+    repo.git.commits.get(
+      repo.git.refs.get(`heads/${treeish}`) ?? repo.git.refs.get(`tags/${treeish}`) ?? "",
+    );
+  if (commit) return commit.tree;
+  if (repo.git.refs.size === 0) throw new HttpError(409, "Git Repository is empty.");
+  throw new HttpError(404, "Not Found");
+}
+
 export function issueOf(request: RouteRequest): { repo: Repo; issue: Issue } {
   const repo = repoOf(request);
   const issue = repo.issues.get(Number(request.params.issue_number));
@@ -260,15 +276,16 @@ export const ROUTES: Record<string, Route> = {
   },
   "git/get-tree": (request) => {
     const repo = repoOf(request);
-    const tree = repo.git.trees.get(request.params.tree_sha ?? "");
-    if (!tree) throw new HttpError(404, "Not Found");
+    const sha = treeOf(repo, request.params.tree_sha ?? "");
+    const tree = repo.git.trees.get(sha) ?? new Map();
     const entries = [...tree].map(([path, entry]) => ({
       path,
       mode: entry.mode,
       type: "blob",
       sha: entry.sha,
     }));
-    return { status: 200, body: { sha: request.params.tree_sha, tree: entries, truncated: false } };
+    // GitHub answers with the resolved tree's own SHA, whatever tree-ish was asked for.
+    return { status: 200, body: { sha, tree: entries, truncated: false } };
   },
   "git/create-tree": (request) => {
     const repo = repoOf(request);

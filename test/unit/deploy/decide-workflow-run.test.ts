@@ -2,77 +2,139 @@ import { describe, expect, it } from "vitest";
 import {
   type Decision,
   type DecisionInput,
+  decideGreenBuild,
   decideWorkflowRun,
+  type GreenBuildDecision,
   screenWorkflowRun,
   type WorkflowRunPayload,
 } from "../../../src/services/deploy/decide.js";
+import {
+  initialReport,
+  type StatusReport,
+  withStep,
+} from "../../../src/services/status/status-report.js";
 import { exampleRecord } from "./record-example.js";
 import { exampleFacts, HEAD_SHA } from "./workflow-run-example.js";
 
 const record = exampleRecord();
-
-/** The decision as the pipeline makes it: the screening first, then the table. */
-function decide(input: Omit<DecisionInput, "screening">): Decision {
-  return decideWorkflowRun({ ...input, screening: screenWorkflowRun(input.facts) });
-}
 const OLD = "1111111111111111111111111111111111111111";
 
+/** Statuses as the app writes them: provisioning done and waiting for CI, then the steps
+ * the deploy pipeline and Argo CD fill in. */
+const waiting = initialReport(record.origin as NonNullable<typeof record.origin>);
+const done = (note: string) => ({ state: "done" as const, note });
+const failed = (note: string) => ({ state: "failed" as const, note });
+const STATUS = {
+  waiting,
+  committed: withStep(waiting, "deployed", done("3484a3f committed")),
+  live: withStep(withStep(waiting, "deployed", done("3484a3f committed")), "live", done("live")),
+  // A crash after the commit, before its report; Argo CD then reported it live.
+  liveOnly: withStep(waiting, "live", done("live")),
+  // A later bump refused: the earlier deployment's live step stays.
+  refusedLater: withStep(
+    withStep(waiting, "live", done("live")),
+    "deployed",
+    failed("not deployed: diverged"),
+  ),
+  // The first deployment blocked (Repository_B missing): nothing was ever deployed.
+  blockedFirst: withStep(waiting, "deployed", failed("gitops does not exist")),
+} satisfies Record<string, StatusReport>;
+
+/** The decision as the pipeline makes it: the screening first, then the table. */
+function decide(input: Omit<DecisionInput, "screening" | "status"> & { status?: StatusReport }) {
+  return decideWorkflowRun({
+    ...input,
+    status: input.status ?? STATUS.waiting,
+    screening: screenWorkflowRun(input.facts),
+  });
+}
+
 type Change = (payload: WorkflowRunPayload) => void;
+
+const requested: Change = (p) => {
+  p.action = "requested" as never;
+  p.workflow_run.conclusion = null as never;
+};
+const inProgress: Change = (p) => {
+  p.action = "in_progress" as never;
+};
 
 interface Row {
   name: string;
   change: Change;
-  deployedTag: string | undefined;
+  status: StatusReport;
   expected: Decision;
 }
 
-const failures: Row[] = ["failure", "cancelled", "timed_out", "startup_failure"].map(
-  (conclusion) => ({
-    name: `completed ${conclusion}`,
-    change: (p) => {
-      p.workflow_run.conclusion = conclusion as never;
-    },
-    deployedTag: OLD,
-    expected: { kind: "report-failure" },
-  }),
+const LATER = "service already deployed; later builds report on completion";
+
+const failures: Row[] = ["failure", "cancelled", "timed_out", "startup_failure"].flatMap(
+  (conclusion) =>
+    [STATUS.waiting, STATUS.live].map((status) => ({
+      name: `completed ${conclusion}${status === STATUS.live ? " after a deployment" : ""}`,
+      change: (p: WorkflowRunPayload) => {
+        p.workflow_run.conclusion = conclusion as never;
+      },
+      status,
+      expected: { kind: "report-failure" } as const,
+    })),
 );
 
 const decisions: Row[] = [
   {
-    name: "first green build",
+    name: "green build",
     change: () => {},
-    deployedTag: undefined,
-    expected: { kind: "deploy-first" },
+    status: STATUS.waiting,
+    expected: { kind: "green-build" },
   },
   {
-    name: "later green build",
+    // Whether it deploys is Repository_B's answer (decideGreenBuild), not the status's.
+    name: "green build of a deployed service",
     change: () => {},
-    deployedTag: OLD,
-    expected: { kind: "bump", from: OLD },
-  },
-  {
-    // Handled before: only its report may be missing (a crash after the GitOps ref moved).
-    name: "green build Repository_B already deploys",
-    change: () => {},
-    deployedTag: HEAD_SHA,
-    expected: { kind: "already-deployed", tag: HEAD_SHA },
+    status: STATUS.live,
+    expected: { kind: "green-build" },
   },
   {
     name: "requested, nothing deployed yet",
-    change: (p) => {
-      p.action = "requested" as never;
-      p.workflow_run.conclusion = null as never;
-    },
-    deployedTag: undefined,
+    change: requested,
+    status: STATUS.waiting,
     expected: { kind: "ci-running" },
   },
   {
     name: "in_progress, nothing deployed yet",
-    change: (p) => {
-      p.action = "in_progress" as never;
-    },
-    deployedTag: undefined,
+    change: inProgress,
+    status: STATUS.waiting,
     expected: { kind: "ci-running" },
+  },
+  {
+    name: "in_progress after a first deployment that was blocked",
+    change: inProgress,
+    status: STATUS.blockedFirst,
+    expected: { kind: "ci-running" },
+  },
+  {
+    name: "requested, the GitOps commit reported",
+    change: requested,
+    status: STATUS.committed,
+    expected: { kind: "ignore", reason: LATER },
+  },
+  {
+    name: "in_progress, the service live",
+    change: inProgress,
+    status: STATUS.live,
+    expected: { kind: "ignore", reason: LATER },
+  },
+  {
+    name: "in_progress, live said by Argo CD before the commit's own report",
+    change: inProgress,
+    status: STATUS.liveOnly,
+    expected: { kind: "ignore", reason: LATER },
+  },
+  {
+    name: "in_progress, a later bump refused after a deployment",
+    change: inProgress,
+    status: STATUS.refusedLater,
+    expected: { kind: "ignore", reason: LATER },
   },
   ...failures,
 ];
@@ -142,18 +204,20 @@ const ignored: { name: string; change: Change; reason: RegExp }[] = [
 ];
 
 describe("decideWorkflowRun", () => {
-  it.each(decisions)("$name", ({ change, deployedTag, expected }) => {
-    expect(decide({ facts: exampleFacts(change), record, deployedTag })).toEqual(expected);
+  it.each(decisions)("$name", ({ change, status, expected }) => {
+    expect(decide({ facts: exampleFacts(change), record, status })).toEqual(expected);
   });
 
   it.each(ignored)("ignores $name", ({ change, reason }) => {
-    const decision = decide({ facts: exampleFacts(change), record, deployedTag: OLD });
-    expect(decision.kind).toBe("ignore");
-    expect(decision.kind === "ignore" && decision.reason).toMatch(reason);
+    for (const status of [STATUS.waiting, STATUS.live]) {
+      const decision = decide({ facts: exampleFacts(change), record, status });
+      expect(decision.kind).toBe("ignore");
+      expect(decision.kind === "ignore" && decision.reason).toMatch(reason);
+    }
   });
 
   it("ignores a repository without a request record", () => {
-    expect(decide({ facts: exampleFacts(), record: undefined, deployedTag: undefined })).toEqual({
+    expect(decide({ facts: exampleFacts(), record: undefined })).toEqual({
       kind: "ignore",
       reason: "no Dev Portal request record: not our service",
     });
@@ -163,7 +227,6 @@ describe("decideWorkflowRun", () => {
     const decision = decide({
       facts: exampleFacts(),
       record: { ...record, path: "apps/billing/" },
-      deployedTag: undefined,
     });
     expect(decision).toEqual({
       kind: "ignore",
@@ -171,26 +234,59 @@ describe("decideWorkflowRun", () => {
     });
   });
 
-  it("leaves later builds to Argo CD Image Updater when the service uses it", () => {
-    const facts = exampleFacts();
-    expect(decide({ facts, record, deployedTag: OLD, imageUpdater: true })).toEqual({
-      kind: "ignore",
-      reason: "Argo CD Image Updater deploys later builds",
-    });
-    // The first deployment is still the app's: the updater only moves an existing tag.
-    expect(decide({ facts, record, deployedTag: undefined, imageUpdater: true })).toEqual({
-      kind: "deploy-first",
-    });
-  });
-
-  it("does not report later builds as running", () => {
-    const facts = exampleFacts((p) => {
-      p.action = "in_progress" as never;
-    });
-    expect(decide({ facts, record, deployedTag: OLD }).kind).toBe("ignore");
-  });
-
   it("takes the tag from the run's full head SHA", () => {
     expect(exampleFacts().run.headSha).toBe(HEAD_SHA);
+  });
+});
+
+describe("decideGreenBuild", () => {
+  const rows: {
+    name: string;
+    deployedTag: string | undefined;
+    imageUpdater: boolean;
+    expected: GreenBuildDecision;
+  }[] = [
+    {
+      name: "first green build",
+      deployedTag: undefined,
+      imageUpdater: false,
+      expected: { kind: "deploy-first" },
+    },
+    {
+      name: "later green build",
+      deployedTag: OLD,
+      imageUpdater: false,
+      expected: { kind: "bump", from: OLD },
+    },
+    {
+      // Handled before: only its report may be missing (a crash after the GitOps ref moved).
+      name: "green build Repository_B already deploys",
+      deployedTag: HEAD_SHA,
+      imageUpdater: false,
+      expected: { kind: "already-deployed", tag: HEAD_SHA },
+    },
+    {
+      name: "later build of a service Argo CD Image Updater deploys",
+      deployedTag: OLD,
+      imageUpdater: true,
+      expected: { kind: "ignore", reason: "Argo CD Image Updater deploys later builds" },
+    },
+    {
+      // The first deployment is still the app's: the updater only moves an existing tag.
+      name: "first build of a service Argo CD Image Updater will deploy",
+      deployedTag: undefined,
+      imageUpdater: true,
+      expected: { kind: "deploy-first" },
+    },
+    {
+      name: "green build the updater already deployed",
+      deployedTag: HEAD_SHA,
+      imageUpdater: true,
+      expected: { kind: "already-deployed", tag: HEAD_SHA },
+    },
+  ];
+
+  it.each(rows)("$name", ({ deployedTag, imageUpdater, expected }) => {
+    expect(decideGreenBuild({ headSha: HEAD_SHA, deployedTag, imageUpdater })).toEqual(expected);
   });
 });
