@@ -6,8 +6,9 @@ import { processWorkflowRun } from "../services/deploy/process-workflow-run.js";
 import type { ResolvedDeps } from "../services/portal-deps.js";
 
 /**
- * workflow_run (requested, in_progress, completed) of a generated service's CI: deploy green
- * builds of the default branch into Repository_B and report on the request issue. Runs of
+ * workflow_run (in_progress, completed) of a generated service's CI: report a running build,
+ * deploy green builds of the default branch into Repository_B, report on the request issue.
+ * `requested` (queued) is not subscribed: "running" is said when it is true. Runs of
  * other workflows, branches, pull requests and repositories stop at the guard without an
  * API call (and without a job). Bot senders are NOT ignored here: the app's own push starts
  * the first build. Keyed by the service repository: its builds are judged one at a time,
@@ -15,7 +16,7 @@ import type { ResolvedDeps } from "../services/portal-deps.js";
  */
 export function onWorkflowRun(deps: ResolvedDeps): JobType {
   return {
-    events: ["workflow_run.requested", "workflow_run.in_progress", "workflow_run.completed"],
+    events: ["workflow_run.in_progress", "workflow_run.completed"],
     accept: (context: Context<"workflow_run">) => {
       const facts = workflowRunFacts(context.payload);
       const screening = screenWorkflowRun(facts);

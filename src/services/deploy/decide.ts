@@ -43,6 +43,9 @@ export const WORKFLOW_PATH = ".github/workflows/ci-cd.yml";
  * a verdict on the code and are ignored. */
 export const FAILED_CONCLUSIONS = ["failure", "cancelled", "timed_out", "startup_failure"];
 
+/** Why a `requested` (queued) run is not reported. */
+export const QUEUED = "queued: a build is reported when it starts (in_progress)";
+
 export type RunPhase = "running" | "succeeded" | "failed";
 
 export type Screening = { ok: true; phase: RunPhase } | { ok: false; reason: string };
@@ -64,9 +67,10 @@ export function screenWorkflowRun(facts: WorkflowRunFacts): Screening {
   if (run.headRepository !== null && run.headRepository !== repository.fullName) {
     return skip(`commit comes from ${run.headRepository}`);
   }
-  if (facts.action === "requested" || facts.action === "in_progress") {
-    return { ok: true, phase: "running" };
-  }
+  // Queued is not running: a build is reported when a runner starts it, so it costs one
+  // report, not two. A run that never starts still ends in `completed`.
+  if (facts.action === "requested") return skip(QUEUED);
+  if (facts.action === "in_progress") return { ok: true, phase: "running" };
   if (facts.action !== "completed") return skip(`action ${facts.action}`);
   if (run.conclusion === "success") return { ok: true, phase: "succeeded" };
   if (run.conclusion !== null && FAILED_CONCLUSIONS.includes(run.conclusion)) {

@@ -19,10 +19,18 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     await receive("issues", formIssuePayload(double));
     const run = startRun(double, { repo: "orders-api" });
 
-    const beforeRunning = double.calls.length;
+    const beforeQueued = double.calls.length;
     await receive(
       "workflow_run",
       workflowRunPayload(double, { repo: "orders-api", run, action: "requested" }),
+    );
+    // Queued is not running: nothing is asked, nothing said.
+    expect(double.calls.slice(beforeQueued)).toEqual([]);
+    expect(issue()?.comments[0]?.body).not.toContain("running");
+    const beforeRunning = double.calls.length;
+    await receive(
+      "workflow_run",
+      workflowRunPayload(double, { repo: "orders-api", run, action: "in_progress" }),
     );
     // A running build reads the record, believes it (settings, the request's status, which
     // also says nothing is deployed yet: Repository_B is not read) and reports it.
@@ -38,10 +46,6 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
       "issues/get",
       "issues/update-comment",
     ]);
-    await receive(
-      "workflow_run",
-      workflowRunPayload(double, { repo: "orders-api", run, action: "in_progress" }),
-    );
     const running = issue()?.comments[0]?.body ?? "";
     expect(running).toContain("⏳ **CI**: build \\#1 running");
     expect(running).toContain(`/actions/runs/${run.id}`);

@@ -52,12 +52,7 @@ const MERGE_WRITES = ["issues/create-comment", ...PROVISION];
 const TWO_WRITES = [...MERGE_WRITES, ...MERGE_WRITES];
 /** A direct push: the tracking issue (the app's labels exist), its status comment and
  * request label, then provisioning. */
-const DIRECT_WRITES = [
-  "issues/create",
-  "issues/create-comment",
-  "issues/add-labels",
-  ...PROVISION,
-];
+const DIRECT_WRITES = ["issues/create", "issues/create-comment", "issues/add-labels", ...PROVISION];
 /** The first green build: one GitOps commit, the Deployment Argo CD reports on, and the
  * status edited (committed, waiting for Argo CD: no mention yet, no label, and the pull
  * request is already closed). */

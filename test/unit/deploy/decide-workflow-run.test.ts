@@ -5,6 +5,7 @@ import {
   decideGreenBuild,
   decideWorkflowRun,
   type GreenBuildDecision,
+  QUEUED,
   screenWorkflowRun,
   type WorkflowRunPayload,
 } from "../../../src/services/deploy/decide.js";
@@ -95,10 +96,11 @@ const decisions: Row[] = [
     expected: { kind: "green-build" },
   },
   {
-    name: "requested, nothing deployed yet",
+    // Reported when it starts: a queued run is not running yet, and one report is enough.
+    name: "requested (queued), nothing deployed yet",
     change: requested,
     status: STATUS.waiting,
-    expected: { kind: "ci-running" },
+    expected: { kind: "ignore", reason: QUEUED },
   },
   {
     name: "in_progress, nothing deployed yet",
@@ -113,8 +115,8 @@ const decisions: Row[] = [
     expected: { kind: "ci-running" },
   },
   {
-    name: "requested, the GitOps commit reported",
-    change: requested,
+    name: "in_progress, the GitOps commit reported",
+    change: inProgress,
     status: STATUS.committed,
     expected: { kind: "ignore", reason: LATER },
   },
