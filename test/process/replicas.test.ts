@@ -1,4 +1,6 @@
+import { Redis } from "ioredis";
 import { describe, expect, it, vi } from "vitest";
+import { INSTALLATION_ID } from "../support/github/payloads.js";
 import { formIssuePayload, ORG } from "../support/github/scenario.js";
 import { finish, startRun, workflowRunPayload } from "../support/github/workflow-runs.js";
 import { duplicates, provisioned, statusComments } from "../support/process/end-state.js";
@@ -16,6 +18,16 @@ async function twoReplicas(): Promise<World> {
   return world;
 }
 
+/** The processes registered with one of Probot's Bottleneck limiters on the world's Redis. */
+async function throttleClients(world: World, limiter: string): Promise<number> {
+  const client = new Redis(world.redis?.url ?? "");
+  try {
+    return await client.zcard(`b_${limiter}_client_last_registered`);
+  } finally {
+    await client.quit();
+  }
+}
+
 describe.concurrent("two replicas on one Redis", () => {
   it("the same delivery to both: one provisioning, zero duplicates", async () => {
     const world = await twoReplicas();
@@ -30,6 +42,9 @@ describe.concurrent("two replicas on one Redis", () => {
       await waitQuiet(double, 3_500);
       expect(duplicates(double)).toEqual([]);
       expect(double.violations).toEqual([]);
+      // Probot's throttling shares its limits through the same Redis (Bottleneck's clustering):
+      // both replicas joined the installation's one limiter of requests.
+      expect(await throttleClients(world, `octokit-global-${INSTALLATION_ID}`)).toBe(2);
     } finally {
       await world.stop();
     }
