@@ -1,5 +1,5 @@
 import type { Call, GitHubDouble } from "../github/github-double.js";
-import { ORG, REQUESTS } from "../github/scenario.js";
+import { ORG, REQUESTER, REQUESTS } from "../github/scenario.js";
 import { waitFor } from "./wait-for.js";
 
 const SERVICE = "orders-api";
@@ -40,7 +40,8 @@ export function duplicates(double: GitHubDouble, params: { deployed?: boolean } 
   return found;
 }
 
-/** The happy end of provisioning: code pushed and said so, nothing failed. */
+/** The happy end of provisioning: code pushed and said so, the requester given the default
+ * `access` (maintain) on the new repository, nothing failed. */
 export function provisioned(double: GitHubDouble): boolean {
   const status = statusComments(double)[0]?.body ?? "";
   const labels = double.state.repo(ORG, REQUESTS)?.issues.get(7)?.labels ?? [];
@@ -49,6 +50,7 @@ export function provisioned(double: GitHubDouble): boolean {
     status.includes("✅ **Code pushed**") &&
     !labels.includes("devportal:failed") &&
     service?.secrets.get("REGISTRY_PASSWORD") === "s3cr3t-registry-value" &&
+    service.collaborators.get(REQUESTER) === "maintain" &&
     (service?.git.read(service.defaultBranch)[".devportal/request.yml"] ?? "") !== ""
   );
 }

@@ -7,6 +7,7 @@ export const PROVISIONING_WRITES = [
   "issues/create-comment",
   "issues/add-labels",
   "repos/create-in-org",
+  "repos/add-collaborator",
   "actions/create-or-update-repo-secret",
   "git/create-tree",
   "git/create-commit",
