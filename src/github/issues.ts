@@ -35,17 +35,18 @@ export async function getIssue(
   };
 }
 
-/** Close an issue as done ("completed", not "not planned": the request was fulfilled). */
-export async function closeIssue(
+/** Close an issue as done ("completed", not "not planned": the request was fulfilled), or
+ * open it again when something about the request needs a person again. */
+export async function setIssueState(
   octokit: Octokit,
-  params: RepoParams & { issue: number },
+  params: RepoParams & { issue: number; state: "open" | "closed" },
 ): Promise<void> {
   await octokit.rest.issues.update({
     owner: params.owner,
     repo: params.repo,
     issue_number: params.issue,
-    state: "closed",
-    state_reason: "completed",
+    state: params.state,
+    ...(params.state === "closed" ? { state_reason: "completed" as const } : {}),
   });
 }
 
@@ -161,19 +162,6 @@ export async function createComment(
     repo: params.repo,
     issue_number: params.issue,
     body: params.body,
-  });
-}
-
-/** Open a closed issue again: something about the request needs a person again. */
-export async function reopenIssue(
-  octokit: Octokit,
-  params: RepoParams & { issue: number },
-): Promise<void> {
-  await octokit.rest.issues.update({
-    owner: params.owner,
-    repo: params.repo,
-    issue_number: params.issue,
-    state: "open",
   });
 }
 

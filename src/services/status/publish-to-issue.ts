@@ -1,11 +1,5 @@
 import type { AppIdentity } from "../../github/app-identity.js";
-import {
-  closeIssue,
-  type FoundComment,
-  getIssue,
-  reopenIssue,
-  upsertComment,
-} from "../../github/issues.js";
+import { type FoundComment, getIssue, setIssueState, upsertComment } from "../../github/issues.js";
 import type { Octokit, RepoParams } from "../../github/octokit.js";
 import { syncLabels } from "../../github/sync-labels.js";
 import type { PortalSettings } from "../../request/settings.schema.js";
@@ -59,8 +53,12 @@ export async function publishToIssue(
       add: [label],
       remove: Object.values(OUTCOME_LABELS).filter((other) => other !== label),
     });
-    if (outcome === "deployed" && issue.state === "open") await closeIssue(octokit, issueRef);
-    if (outcome === "failed" && issue.state === "closed") await reopenIssue(octokit, issueRef);
+    if (outcome === "deployed" && issue.state === "open") {
+      await setIssueState(octokit, { ...issueRef, state: "closed" });
+    }
+    if (outcome === "failed" && issue.state === "closed") {
+      await setIssueState(octokit, { ...issueRef, state: "open" });
+    }
   }
   await notifyTransition(octokit, {
     ...issueRef,

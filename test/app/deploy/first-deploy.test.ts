@@ -34,12 +34,7 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     );
     // A running build reads the record, believes it (settings, the request's status, which
     // also says nothing is deployed yet: Repository_B is not read) and reports it.
-    expect(
-      double.calls
-        .slice(beforeRunning)
-        .filter((call) => !call.operationId.startsWith("apps/"))
-        .map((call) => call.operationId),
-    ).toEqual([
+    expect(double.callsSince(beforeRunning).map((call) => call.operationId)).toEqual([
       "repos/get-content",
       "repos/get-content",
       "issues/list-comments",
@@ -101,9 +96,7 @@ describe("issue -> Repository_A -> green workflow_run -> Repository_B", () => {
     expect(deployments.map((d) => [d.sha, d.environment])).toEqual([[run.head_sha, "production"]]);
 
     // Measured: the calls of a first deployment, and which of them write.
-    const calls = double.calls
-      .slice(before)
-      .filter((call) => !call.operationId.startsWith("apps/"));
+    const calls = double.callsSince(before);
     expect(calls.filter((call) => call.method !== "GET").map((call) => call.operationId)).toEqual([
       "git/create-tree",
       "git/create-commit",

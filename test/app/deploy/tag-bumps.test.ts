@@ -40,9 +40,7 @@ describe("later green builds", () => {
     const before = double.calls.length;
     await receive("workflow_run", completed(second));
     double.assertClean();
-    const calls = double.calls
-      .slice(before)
-      .filter((call) => !call.operationId.startsWith("apps/"));
+    const calls = double.callsSince(before);
     // Measured: 5 writes (the commit's three, the Deployment Argo CD reports on, and the
     // status comment); the record is believed both ways first (control plane settings, the
     // request's status), and the kustomization read once at Repository_B's head.
@@ -130,9 +128,7 @@ describe("later green builds", () => {
       );
     }
     double.assertClean();
-    const calls = double.calls
-      .slice(before)
-      .filter((call) => !call.operationId.startsWith("apps/"));
+    const calls = double.callsSince(before);
     // Queued (`requested`) asks nothing; running, the request's own status says the service
     // is deployed: nothing else is asked.
     expect(calls.map((call) => call.operationId)).toEqual([

@@ -128,6 +128,12 @@ export class GitHubDouble {
     this.faults.push(fault);
   }
 
+  /** The calls made after the first `index` (a `calls.length` taken before), without the
+   * app's own authentication (`apps/...`), which depends on token caching, not on the flow. */
+  callsSince(index: number): Call[] {
+    return this.calls.slice(index).filter((call) => !call.operationId.startsWith("apps/"));
+  }
+
   writes(): Call[] {
     return this.calls.filter((call) => call.method !== "GET");
   }

@@ -1,5 +1,5 @@
 import sodium from "libsodium-wrappers";
-import type { DoubleState, Issue, Repo } from "./double-state.js";
+import type { DoubleState, Issue, PullRequest, Repo } from "./double-state.js";
 
 export interface RouteRequest {
   params: Record<string, string>;
@@ -99,6 +99,21 @@ export function issueJson(repo: Repo, issue: Issue) {
     labels: issue.labels.map((name) => ({ name })),
     html_url: `${WEB}/${repo.owner}/${repo.name}/issues/${issue.number}`,
     performed_via_github_app: issue.performed_via_github_app ?? null,
+  };
+}
+
+/** A pull request as GitHub's lists give it, the fields the app reads. */
+function pullJson(repo: Repo, pull: PullRequest) {
+  return {
+    id: pull.number,
+    number: pull.number,
+    state: pull.state,
+    user: pull.user,
+    merged_at: pull.mergedAt,
+    merge_commit_sha: pull.mergeCommitSha,
+    head: { sha: pull.headSha },
+    base: { ref: pull.base },
+    html_url: `${WEB}/${repo.owner}/${repo.name}/pull/${pull.number}`,
   };
 }
 
@@ -444,17 +459,9 @@ export const ROUTES: Record<string, Route> = {
     return {
       status: 200,
       body: pulls.map((pull) => ({
-        id: pull.number,
-        number: pull.number,
-        state: pull.state,
-        user: pull.user,
+        ...pullJson(repo, pull),
         updated_at: pull.updatedAt,
         closed_at: pull.state === "closed" ? pull.updatedAt : null,
-        merged_at: pull.mergedAt,
-        merge_commit_sha: pull.mergeCommitSha,
-        head: { sha: pull.headSha },
-        base: { ref: pull.base },
-        html_url: `${WEB}/${repo.owner}/${repo.name}/pull/${pull.number}`,
       })),
     };
   },
@@ -473,17 +480,7 @@ export const ROUTES: Record<string, Route> = {
     );
     return {
       status: 200,
-      body: pulls.map((pull) => ({
-        id: pull.number,
-        number: pull.number,
-        state: pull.state,
-        user: pull.user,
-        merged_at: pull.mergedAt,
-        merge_commit_sha: pull.mergeCommitSha,
-        head: { sha: pull.headSha },
-        base: { ref: pull.base },
-        html_url: `${WEB}/${repo.owner}/${repo.name}/pull/${pull.number}`,
-      })),
+      body: pulls.map((pull) => pullJson(repo, pull)),
     };
   },
   "checks/list-for-ref": (request) => {
